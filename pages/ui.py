@@ -1,0 +1,89 @@
+"""Small rendering helpers shared by the pages (not a page itself)."""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+from sqlalchemy import Engine
+
+import charts
+from questionnaires import Item, Questionnaire
+from services.results_view import Chart
+from store.db import database_url, get_engine
+
+# Every ASCII punctuation mark Markdown, Streamlit directives (:red[..]) or LaTeX ($) could use.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=\"'^])")
+
+
+@st.cache_resource(show_spinner=False)
+def _engine(url: str) -> Engine:
+    return get_engine(url)
+
+
+def engine() -> Engine:
+    """The app's database engine for the configured URL (migrated once per process)."""
+    return _engine(database_url())
+
+
+def database_key() -> str:
+    """Which database this process talks to: part of every cache key."""
+    return database_url()
+
+
+def chart(item: Chart, *, key: str) -> None:
+    """A plotly chart followed by its text alternative."""
+    st.plotly_chart(item.figure, config=charts.PLOT_CONFIG, theme=None, key=key)
+    st.caption(escape_md(item.text))
+
+
+def escape_md(text: str) -> str:
+    """Make user text render literally inside Markdown: no links, images, HTML or directives."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+
+
+def own_attempts() -> set[str]:
+    """Attempts finished in this browser session (their owner may see them)."""
+    return st.session_state.setdefault("own_attempts", set())
+
+
+def _format_value(questionnaire: Questionnaire, item: Item):
+    span = questionnaire.response_for(item.id)
+    if span.min < 0:
+        return lambda v: f"{v:+d}" if v else "0"
+    if item.response is not None and len(span.labels) == len(span.values):
+        return lambda v: span.labels[v]
+    return str
+
+
+def item_label(questionnaire: Questionnaire, item: Item, number: int) -> str:
+    """The visible, accessible label of one item, with its anchors when they are its own."""
+    span = questionnaire.response_for(item.id)
+    label = f"{number}. {item.text}"
+    if item.response is not None and span.min < 0:
+        label += f" (−{abs(span.min)} = {span.labels.get(span.min, '')}, "
+        label += f"+{span.max} = {span.labels.get(span.max, '')})"
+    return label
+
+
+def anchors(questionnaire: Questionnaire) -> str:
+    """One line explaining the default answer scale, e.g. ``1 = Strongly disagree · 5 = ...``."""
+    labels = questionnaire.response.labels
+    return " · ".join(f"{value} = {text}" for value, text in sorted(labels.items()))
+
+
+def item_input(
+    questionnaire: Questionnaire, item: Item, number: int, saved: int | None, *, key: str
+) -> int | None:
+    """A radio group with no preselected answer (unless one was saved before)."""
+    span = questionnaire.response_for(item.id)
+    fmt = _format_value(questionnaire, item)
+    labelled_choices = fmt is not str and span.min >= 0
+    return st.radio(
+        item_label(questionnaire, item, number),
+        options=span.values,
+        index=span.values.index(saved) if saved in span.values else None,
+        format_func=fmt,
+        horizontal=not labelled_choices,
+        key=key,
+    )

@@ -1,0 +1,239 @@
+"""The self-check pages, driven with Streamlit's AppTest on a real SQLite file.
+
+Behaviours:
+- every page renders without an exception (smoke);
+- the whole journey with one role model ends on the results with a code and a verdict;
+- the whole journey with three role models shows three verdicts on the role-model map;
+- submitting a step with gaps names each unanswered item and keeps the answered ones;
+- Back keeps the answers of the step left;
+- a double submit of a step stores one copy;
+- a new session with the attempt id in the URL resumes at the first unfinished step;
+- come back with the code lists the attempt; a wrong code says so without more;
+- delete removes every row for the code;
+- odd labels (HTML, Markdown image, emoji, RTL) are shown literally, never as markup;
+- results are refused to a new session with a stale link and no code.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from questionnaires import load_bank
+from services.check import load_progress
+from services.steps import SELF_QUESTIONNAIRES
+from store.db import get_engine, unit_of_work
+from store.models import Answer, Respondent, RoleModel, Submission
+from tests.apptest import (
+    answer_role_model,
+    answer_step,
+    attempt_of,
+    complete_self_steps,
+    name_role_models,
+    open_app,
+    radio_for,
+    submit,
+)
+
+PAGES = [
+    "pages/start.py",
+    "pages/check.py",
+    "pages/results.py",
+    "pages/come_back.py",
+    "pages/about.py",
+    "pages/privacy.py",
+]
+
+
+@pytest.fixture(autouse=True)
+def database(tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'app.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    return url
+
+
+@pytest.fixture
+def engine(database):
+    return get_engine(database)
+
+
+def rows(engine, model) -> int:
+    with unit_of_work(engine) as session:
+        return session.scalar(select(func.count()).select_from(model))
+
+
+def finish(at):
+    for button in at.button:
+        if button.label == "See my results":
+            return button.click().run()
+    raise LookupError("no finish button")
+
+
+def journey(labels: list[str], value: int | None = None):
+    at = open_app("pages/check.py")
+    complete_self_steps(at)
+    name_role_models(at, labels)
+    for position in range(1, len(labels) + 1):
+        answer_role_model(at, position, value)
+        assert not at.exception, at.exception
+    return finish(at)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_without_an_exception(page):
+    at = open_app(page)
+    assert not at.exception, at.exception
+    assert at.title or at.header
+
+
+def test_the_journey_with_one_role_model_ends_with_a_code_and_a_verdict(engine):
+    at = journey(["Mara from the club"], value=None)
+    assert not at.exception, at.exception
+    assert [t.value for t in at.title] == ["Your results"]
+    code = at.code[0].value
+    assert len(code.replace("-", "")) == 20
+    assert rows(engine, Respondent) == 1
+    markdown = " ".join(m.value for m in at.markdown)
+    assert "Reads as" in markdown
+    figures = at.get("plotly_chart")
+    assert len(figures) >= 3  # map, one pairs chart, scale bands
+
+
+def test_the_journey_with_three_role_models_maps_all_three(engine):
+    at = journey(["Ana", "Coach Ben", "Kip"])
+    assert not at.exception, at.exception
+    spec = at.get("plotly_chart")[0].proto.spec
+    for label in ("Ana", "Coach Ben", "Kip"):
+        assert label in spec
+    assert rows(engine, RoleModel) == 3
+    assert sum("Reads as" in m.value for m in at.markdown) == 3
+
+
+def test_a_step_with_gaps_names_each_unanswered_item_and_keeps_the_rest(engine):
+    at = open_app("pages/check.py")
+    submit(at)  # optional context step
+    answer_step(at, "self_efficacy", skip=("se2", "se5"))
+    submit(at)
+    assert not at.exception
+    assert any("questions 2, 5" in e.value for e in at.error)
+    assert [w.value for w in at.warning][:2] == [
+        "Question 2 still needs an answer.",
+        "Question 5 still needs an answer.",
+    ]
+    assert radio_for(at, "se1").value == 10  # kept on screen
+    saved = load_progress(engine, attempt_of(at)).answers["self_efficacy"]
+    assert len(saved) == 8  # and in the database
+    assert at.header[0].value == load_bank("self_efficacy").title  # still on the same step
+
+
+def test_back_keeps_the_answers_of_the_step_left(engine):
+    at = open_app("pages/check.py")
+    submit(at)
+    answer_step(at, "self_efficacy", value=7)
+    submit(at)  # now on comparison
+    submit(at, "Back")
+    assert radio_for(at, "se3").value == 7
+
+
+def test_a_double_submit_stores_one_copy(engine):
+    at = open_app("pages/check.py")
+    submit(at)
+    answer_step(at, "self_efficacy", value=6)
+    submit(at)
+    attempt = attempt_of(at)
+    submit(at, "Back")
+    submit(at)  # the same step again, unchanged
+    assert rows(engine, Submission) == 1
+    with unit_of_work(engine) as session:
+        n = session.scalar(
+            select(func.count()).where(
+                Answer.submission_id == attempt, Answer.questionnaire == "self_efficacy"
+            )
+        )
+    assert n == 10
+
+
+def test_a_new_session_with_the_attempt_in_the_url_resumes(engine):
+    at = open_app("pages/check.py")
+    submit(at)
+    answer_step(at, "self_efficacy", value=4)
+    submit(at)
+    attempt = attempt_of(at)
+    fresh = open_app()
+    fresh.query_params["attempt"] = attempt
+    fresh.switch_page("pages/check.py").run()
+    # switch_page drops query params under AppTest; set them and rerun
+    fresh.query_params["attempt"] = attempt
+    fresh.run()
+    assert not fresh.exception
+    assert fresh.header[0].value == "Comparing yourself with other runners"
+    assert "Step 3 of" in fresh.get("progress")[0].proto.text
+
+
+def test_coming_back_with_the_code_lists_the_attempt_and_a_wrong_code_says_so(engine):
+    code = journey(["Mara"]).code[0].value
+    at = open_app("pages/come_back.py")
+    at.text_input[0].input("0000-0000-0000-0000-0000")
+    at.button[0].click().run()
+    assert at.error[0].value.startswith("That code doesn't open any results")
+    at.text_input[0].input(code.lower())
+    at.button[0].click().run()
+    assert at.success[0].value == "Welcome back."
+    links = at.get("page_link")
+    assert any("latest" in link.proto.label for link in links)
+
+
+def test_deleting_removes_every_row_for_the_code(engine):
+    code = journey(["Mara", "Ben"]).code[0].value
+    at = open_app("pages/come_back.py")
+    at.text_input[0].input(code)
+    at.button[0].click().run()
+    at.switch_page("pages/privacy.py").run()
+    delete = next(b for b in at.button if b.label == "Delete everything")
+    assert delete.disabled
+    at.checkbox(key="delete-sure").check().run()
+    next(b for b in at.button if b.label == "Delete everything").click().run()
+    assert "Everything is deleted" in at.success[0].value
+    for model in (Respondent, Submission, Answer, RoleModel):
+        assert rows(engine, model) == 0
+
+
+def test_odd_labels_are_shown_literally(engine):
+    odd = ["<img src=x onerror=alert(1)>", "![x](http://e.x/i.png)", "Kip 🏃‍♂️", "מאמן"]
+    at = journey(odd[:3])
+    assert not at.exception, at.exception
+    subheaders = [s.value for s in at.subheader]
+    assert r"\<img src\=x onerror\=alert\(1\)\>" in subheaders
+    assert r"\!\[x\]\(http\://e\.x/i\.png\)" in subheaders
+    assert "Kip 🏃‍♂️" in subheaders
+    body = " ".join(m.value for m in at.markdown)
+    assert "](http" not in body.replace(r"\]\(http", "")
+
+
+def test_a_stale_link_without_a_code_shows_no_results(engine):
+    at = journey(["Mara"])
+    attempt = attempt_of(at)
+    with unit_of_work(engine) as session:
+        row = session.get(Submission, attempt)
+        row.submitted_at = row.submitted_at - timedelta(hours=3)
+    stranger = open_app()
+    stranger.switch_page("pages/results.py")
+    stranger.query_params["attempt"] = attempt
+    stranger.run()
+    assert not stranger.exception
+    assert "open them with your result code" in stranger.info[0].value
+    assert not stranger.get("plotly_chart")
+
+
+def test_the_steps_follow_the_instruments_in_order():
+    at = open_app("pages/check.py")
+    seen = []
+    for questionnaire_id in SELF_QUESTIONNAIRES:
+        seen.append(at.header[0].value)
+        answer_step(at, questionnaire_id)
+        submit(at)
+    seen.append(at.header[0].value)
+    expected = [load_bank(q).title for q in SELF_QUESTIONNAIRES] + ["The people you admire"]
+    assert seen == expected
