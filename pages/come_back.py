@@ -2,6 +2,7 @@ import streamlit as st
 
 from pages import ui
 from services import returning
+from services.history import load_history
 
 engine = ui.engine()
 st.title("Come back with your code")
@@ -41,6 +42,18 @@ for number, attempt in enumerate(reversed(runner.attempts), start=1):
         icon=":material/insights:",
         query_params={"attempt": attempt.attempt_id},
     )
+
+history = load_history(engine, runner)
+if history.changes:
+    st.subheader("What changed since last time")
+    st.write(
+        "A change counts as *reliable* only when it is bigger than the questionnaires' own "
+        "wobble (reliable change index beyond ±1.96). Smaller changes may just be noise."
+    )
+    for item in history.changes:
+        marker = "**Reliable change:**" if item.change.reliable else "No reliable change:"
+        st.markdown(f"- {item.title}. {marker} {item.change.words}")
+    ui.chart(history.chart, key="history")
 
 st.subheader("Take it again")
 st.write(

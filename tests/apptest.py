@@ -41,7 +41,8 @@ def answer_step(at: AppTest, questionnaire_id: str, *, skip: tuple[str, ...] = (
         if item.id in skip:
             continue
         span = questionnaire.response_for(item.id)
-        radio_for(at, item.id).set_value(value if value is not None else span.max)
+        wanted = span.max if value is None else min(max(value, span.min), span.max)
+        radio_for(at, item.id).set_value(wanted)
     return at
 
 
@@ -70,9 +71,9 @@ def answer_role_model(at: AppTest, position: int, value: int | None = None) -> A
     return submit(at)
 
 
-def complete_self_steps(at: AppTest) -> AppTest:
+def complete_self_steps(at: AppTest, value: int | None = None) -> AppTest:
     for questionnaire_id in SELF_QUESTIONNAIRES:
-        answer_step(at, questionnaire_id)
+        answer_step(at, questionnaire_id, value=value)
         submit(at)
         assert not at.exception, at.exception
     return at

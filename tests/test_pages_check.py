@@ -73,7 +73,7 @@ def finish(at):
 
 def journey(labels: list[str], value: int | None = None):
     at = open_app("pages/check.py")
-    complete_self_steps(at)
+    complete_self_steps(at, value)
     name_role_models(at, labels)
     for position in range(1, len(labels) + 1):
         answer_role_model(at, position, value)
@@ -237,3 +237,28 @@ def test_the_steps_follow_the_instruments_in_order():
     seen.append(at.header[0].value)
     expected = [load_bank(q).title for q in SELF_QUESTIONNAIRES] + ["The people you admire"]
     assert seen == expected
+
+
+def test_coming_back_after_a_retake_shows_reliable_change(engine):
+    code = journey(["Mara"], value=1).code[0].value
+    at = open_app("pages/come_back.py")
+    at.text_input[0].input(code)
+    at.button[0].click().run()
+    next(b for b in at.button if b.label == "Retake the check").click().run()
+    assert not at.exception, at.exception
+    retake = attempt_of(at)
+    # AppTest returns to its own page on the next run; follow the switch explicitly.
+    at.switch_page("pages/check.py")
+    at.query_params["attempt"] = retake
+    at.run()
+    complete_self_steps(at)  # the retake answers at the top of every scale
+    name_role_models(at, ["Mara"])
+    answer_role_model(at, 1, value=7)
+    finish(at)
+    assert not at.code  # a retake keeps the old code: no new one is shown
+    at.switch_page("pages/come_back.py").run()
+    assert not at.exception, at.exception
+    text = " ".join(m.value for m in at.markdown)
+    assert "What changed since last time" in [s.value for s in at.subheader]
+    assert "**Reliable change:**" in text
+    assert len(at.get("plotly_chart")) == 1
