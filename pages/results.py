@@ -71,10 +71,10 @@ for model in results.role_models:
             )
         else:
             words, icon = VERDICT_WORDS[verdict.label]
-            band = f"{verdict.band.low:+.0f} to {verdict.band.high:+.0f}"
+            band = f"{ui.signed(verdict.band.low)} to {ui.signed(verdict.band.high)}"
             st.markdown(f"#### {words}")
             st.write(
-                f"Net inspiration {verdict.net:+.0f} on a scale from −100 to +100 (inspiration "
+                f"Net inspiration {ui.signed(verdict.net)} on a scale from −100 to +100 (inspiration "
                 f"{verdict.inspiration:.0f} minus discouragement {verdict.discouragement:.0f}); "
                 f"95 % band {band}."
             )

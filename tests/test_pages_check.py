@@ -262,3 +262,20 @@ def test_coming_back_after_a_retake_shows_reliable_change(engine):
     assert "What changed since last time" in [s.value for s in at.subheader]
     assert "**Reliable change:**" in text
     assert len(at.get("plotly_chart")) == 1
+
+
+def test_an_over_long_name_never_reaches_the_database_and_the_rest_is_kept(engine):
+    # The field itself caps names at 60 characters (AppTest, like the browser, refuses the
+    # 500-character input); the service's own length message is tested in test_store.
+    at = open_app("pages/check.py")
+    complete_self_steps(at)
+    attempt = attempt_of(at)
+    at.text_input(key=f"{attempt}:rm1:label").input("x" * 500)
+    at.selectbox(key=f"{attempt}:rm1:kind").set_value("coach")
+    at.radio(key=f"{attempt}:rm1:known").set_value("afar")
+    submit(at)
+    assert at.text_input(key=f"{attempt}:rm1:label").value == ""
+    assert any("Name 1 is empty" in e.value for e in at.error)
+    assert at.header[0].value == "The people you admire"
+    assert at.selectbox(key=f"{attempt}:rm1:kind").value == "coach"
+    assert rows(engine, RoleModel) == 0
