@@ -74,8 +74,8 @@ for model in results.role_models:
             band = f"{ui.signed(verdict.band.low)} to {ui.signed(verdict.band.high)}"
             st.markdown(f"#### {words}")
             st.write(
-                f"Net inspiration {ui.signed(verdict.net)} on a scale from −100 to +100 (inspiration "
-                f"{verdict.inspiration:.0f} minus discouragement {verdict.discouragement:.0f}); "
+                f"Net inspiration {ui.signed(verdict.net)} on a scale from −100 to +100 "
+                f"(inspiration {verdict.inspiration:.0f} minus discouragement {verdict.discouragement:.0f}); "
                 f"95 % band {band}."
             )
             st.markdown("**What pushed it**")
