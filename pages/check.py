@@ -9,6 +9,11 @@ from services.vocabulary import KNOWN, QUALITIES, ROLE_MODEL_KINDS
 from store.models import LABEL_MAX, NOTE_MAX, QUALITY_MAX
 
 OTHER_QUALITY = "Something else…"
+# A fixed script (no user text in it): a new step starts at its top, not where the last ended.
+SCROLL_TO_TOP = (
+    "<script>document.querySelector('[data-testid=\"stMain\"]')?.scrollTo(0, 0);"
+    "window.scrollTo(0, 0);</script>"
+)
 engine = ui.engine()
 
 # The attempt id lives in the URL, so a reload or a new tab resumes the same check.
@@ -36,7 +41,12 @@ index = min(st.session_state.setdefault(step_key, progress.next_step), len(steps
 
 def go(to: int) -> None:
     st.session_state[step_key] = max(0, min(to, len(steps)))
+    st.session_state["scroll_to_top"] = True
     st.rerun()
+
+
+if st.session_state.pop("scroll_to_top", False):
+    st.html(SCROLL_TO_TOP, unsafe_allow_javascript=True)
 
 
 st.progress(

@@ -55,6 +55,10 @@ if history.changes:
         st.markdown(f"- {item.title}. {marker} {item.change.words}")
     ui.chart(history.chart, key="history")
 
+if runner.attempts:
+    with st.expander("Download your latest results"):
+        ui.downloads(engine, runner.attempts[-1].attempt_id)
+
 st.subheader("Take it again")
 st.write(
     "Retaking the check later in the season shows what changed, and whether the change is bigger "

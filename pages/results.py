@@ -75,8 +75,8 @@ for model in results.role_models:
             st.markdown(f"#### {words}")
             st.write(
                 f"Net inspiration {ui.signed(verdict.net)} on a scale from −100 to +100 "
-                f"(inspiration {verdict.inspiration:.0f} minus discouragement {verdict.discouragement:.0f}); "
-                f"95 % band {band}."
+                f"(inspiration {verdict.inspiration:.0f} minus discouragement "
+                f"{verdict.discouragement:.0f}); 95 % band {band}."
             )
             st.markdown("**What pushed it**")
             for driver in verdict.drivers:
@@ -112,6 +112,8 @@ for scale in results.scales:
         else:
             st.write(f"Not enough answers for a score ({scale.n_answered} of {scale.n_items}).")
         st.caption(scale.cannot_tell)
+
+ui.downloads(engine, attempt)
 
 st.header("One more thing")
 st.write(results.closing_prompt)

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Callable
 
 import streamlit as st
 from sqlalchemy import Engine
 
 import charts
 from questionnaires import Item, Questionnaire
+from services import downloads as dl
 from services.results_view import Chart
 from store.db import database_url, get_engine
+
+log = logging.getLogger("pedestal")
 
 # Every ASCII punctuation mark Markdown, Streamlit directives (:red[..]) or LaTeX ($) could use.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=\"'^])")
@@ -93,3 +98,53 @@ def item_input(
         horizontal=not labelled_choices,
         key=key,
     )
+
+
+def _safe(build: Callable[[], bytes], what: str) -> Callable[[], bytes]:
+    """Wrap a download so that a failure gives a readable note instead of a broken file."""
+
+    def run() -> bytes:
+        try:
+            return build()
+        except Exception as err:  # any failure must still answer the click
+            log.exception("download %s failed", what)
+            return (
+                f"Pedestal could not build the {what} ({err}). Your results are safe; the "
+                "other downloads still work, and you can try again later.\n"
+            ).encode()
+
+    return run
+
+
+def downloads(engine: Engine, attempt: str) -> None:
+    """The download area: report (PDF, HTML) and data (CSV, JSON, ZIP), built only on click."""
+    st.header("Take your results with you")
+    st.write(
+        "The report has the same charts and words as this page. The data files hold your "
+        "answers and scores, with a dictionary that explains every column."
+    )
+    problem = dl.pdf_charts_problem()
+    if problem:
+        st.warning(problem, icon=":material/warning:")
+    paper = st.radio("Paper size for the PDF", ["A4", "Letter"], horizontal=True, key="paper")
+    files = [
+        ("pdf", "Report (PDF)", lambda: dl.report_pdf(engine, attempt, paper)),
+        ("html", "Report (HTML, works offline)", lambda: dl.report_html(engine, attempt)),
+        ("answers", "Answers (CSV)", lambda: dl.answers_csv(engine, attempt)),
+        ("scores", "Scores (CSV)", lambda: dl.scores_csv(engine, attempt)),
+        ("json", "Everything (JSON)", lambda: dl.attempt_json(engine, attempt)),
+        ("dictionary", "Data dictionary (CSV)", lambda: dl.data_dictionary(engine, attempt)),
+        ("zip", "All data files (ZIP)", lambda: dl.data_zip(engine, attempt)),
+    ]
+    left, right = st.columns(2)
+    for index, (kind, label, build) in enumerate(files):
+        (left if index % 2 == 0 else right).download_button(
+            label,
+            data=_safe(build, label.lower()),
+            file_name=dl.download_filename(kind, attempt),
+            mime=dl.MIME_TYPES[kind],
+            on_click="ignore",
+            icon=":material/download:",
+            use_container_width=True,
+            key=f"download-{kind}-{attempt}",
+        )

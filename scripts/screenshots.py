@@ -66,7 +66,7 @@ def main() -> None:
         page.get_by_role("button", name="Save and continue").click()
         expect(page.get_by_text("All done")).to_be_visible()
         page.get_by_role("button", name="See my results").click()
-        expect(page.get_by_role("heading", name="Your results")).to_be_visible()
+        expect(page.get_by_role("heading", name="Your results", exact=True)).to_be_visible()
         page.get_by_text("I've saved my code").click()
         settle(page)
         expect(page.locator(".js-plotly-plot").first).to_be_visible()

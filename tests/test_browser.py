@@ -10,6 +10,7 @@ Behaviours:
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
@@ -88,6 +89,10 @@ def test_a_runner_completes_a_check_on_a_phone_and_survives_a_reload(page, app_u
     answered = answer_every_item(page, choice=7)  # self-efficacy 0-10
     assert answered >= 8
     save_and_continue(page)
+    # each new step starts at its top, not scrolled down where the last one ended
+    main = page.get_by_test_id("stMain")
+    page.wait_for_function("document.querySelector('[data-testid=\"stMain\"]').scrollTop === 0")
+    assert main.evaluate("el => el.scrollTop") == 0
     answer_every_item(page, choice=1)  # comparison
     save_and_continue(page)
 
@@ -118,7 +123,7 @@ def test_a_runner_completes_a_check_on_a_phone_and_survives_a_reload(page, app_u
     expect(page.get_by_text("All done")).to_be_visible()
     page.get_by_role("button", name="See my results").click()
 
-    expect(page.get_by_role("heading", name="Your results")).to_be_visible()
+    expect(page.get_by_role("heading", name="Your results", exact=True)).to_be_visible()
     expect(page.get_by_text("Keep this code somewhere safe")).to_be_visible()
     chart = page.locator(".js-plotly-plot").first
     expect(chart).to_be_visible()
@@ -126,3 +131,15 @@ def test_a_runner_completes_a_check_on_a_phone_and_survives_a_reload(page, app_u
     expect(chart.locator("text", has_text="<b>Kip</b>").first).to_be_attached()
     expect(page.get_by_role("heading", name=ODD_LABEL)).to_be_visible()
     assert not [url for url in requests if "198.51.100.7" in url]
+
+    # The downloads are built on click and arrive as real files.
+    with page.expect_download() as pdf_download:
+        page.get_by_role("button", name="Report (PDF)").click()
+    pdf = Path(pdf_download.value.path()).read_bytes()
+    assert pdf.startswith(b"%PDF")
+    assert pdf_download.value.suggested_filename.endswith("report.pdf")
+    with page.expect_download() as csv_download:
+        page.get_by_role("button", name="Answers (CSV)").click()
+    answers = Path(csv_download.value.path()).read_text(encoding="utf-8")
+    assert answers.splitlines()[0].startswith("attempt,")
+    assert "'<b>Kip</b>" not in answers  # text starting with '<' needs no neutralising
