@@ -4,6 +4,12 @@ import streamlit as st
 
 st.set_page_config(page_title="Pedestal", page_icon="🏃", layout="centered")
 
+# Tighter gaps let a 1-7 answer row fit on one line of a 360 px phone.
+st.html(
+    "<style>[data-testid='stRadioGroup'][aria-orientation='horizontal']"
+    "{gap: 0.25rem 0.55rem;}</style>"
+)
+
 pages = {
     "Self-check": [
         st.Page("pages/start.py", title="Start", icon=":material/home:", default=True),

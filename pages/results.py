@@ -1,15 +1,10 @@
 import streamlit as st
 
 from pages import ui
-from services import returning
+from services import feedback, returning
 from services.results_view import ResultsView, load_view
 
 engine = ui.engine()
-VERDICT_WORDS = {
-    "inspiring": ("Reads as inspiring", ":material/trending_up:"),
-    "discouraging": ("Reads as discouraging", ":material/trending_down:"),
-    "mixed": ("Reads as mixed", ":material/swap_vert:"),
-}
 
 attempt = st.query_params.get("attempt")
 allowed = bool(attempt) and (
@@ -70,19 +65,19 @@ for model in results.role_models:
                 "Not enough answers about this person to weigh inspiration against discouragement."
             )
         else:
-            words, icon = VERDICT_WORDS[verdict.label]
-            band = f"{ui.signed(verdict.band.low)} to {ui.signed(verdict.band.high)}"
-            st.markdown(f"#### {words}")
+            st.markdown(f"#### {feedback.verdict_headline(verdict.label, verdict.net)}")
             st.write(
-                f"Net inspiration {ui.signed(verdict.net)} on a scale from −100 to +100 "
-                f"(inspiration {verdict.inspiration:.0f} minus discouragement "
-                f"{verdict.discouragement:.0f}); 95 % band {band}."
+                feedback.verdict_sentence(
+                    verdict.net,
+                    verdict.band.low,
+                    verdict.band.high,
+                    verdict.inspiration,
+                    verdict.discouragement,
+                )
             )
             st.markdown("**What pushed it**")
             for driver in verdict.drivers:
-                arrow = {"towards inspiring": "↑", "towards discouraging": "↓"}.get(
-                    driver.direction, "·"
-                )
+                arrow = feedback.DRIVER_ARROWS.get(driver.direction, "·")
                 st.markdown(f"- {arrow} {driver.sentence}")
         ui.chart(view.pairs[model.position], key=f"pairs-{model.position}")
         if model.quality or model.practice:
@@ -104,9 +99,9 @@ for scale in results.scales:
         st.markdown(f"**{scale.title}**")
         if scale.scored:
             st.write(
-                f"{scale.score:.1f} on {scale.minimum:g}–{scale.maximum:g} "
-                f"({scale.pomp:.0f} of 100; 95 % band {max(0, scale.pomp_low):.0f}–"
-                f"{min(100, scale.pomp_high):.0f})"
+                f"{feedback.format_score(scale.score, scale.minimum, scale.maximum)} "
+                f"({feedback.format_pomp(scale.pomp)}; "
+                f"{feedback.format_band(scale.pomp_low, scale.pomp_high)})"
             )
             st.write(scale.meaning)
         else:

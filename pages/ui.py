@@ -42,12 +42,6 @@ def chart(item: Chart, *, key: str) -> None:
     st.caption(escape_md(item.text))
 
 
-def signed(value: float) -> str:
-    """A whole number with its sign, using a real minus: ``+35``, ``0``, ``−12``."""
-    rounded = round(value)
-    return "0" if rounded == 0 else f"{rounded:+d}".replace("-", "−")
-
-
 def escape_md(text: str) -> str:
     """Make user text render literally inside Markdown: no links, images, HTML or directives."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\n", " ")

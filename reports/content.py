@@ -17,22 +17,22 @@ import plotly.graph_objects as go
 
 import charts
 from questionnaires import load_bank
-from scoring.verdict import TOWARDS_DISCOURAGING, TOWARDS_INSPIRING, Driver
+from scoring.verdict import Driver
 from services import feedback
+from services.feedback import (
+    DRIVER_ARROWS,
+    format_band,
+    format_pomp,
+    format_score,
+    verdict_headline,
+    verdict_sentence,
+)
 from services.results import AttemptResults, RoleModelResult, ScaleResult, pairs_frame
 
 #: Paper sizes the PDF offers.
 PAPER_SIZES: Final = ("A4", "Letter")
 REPORT_TITLE: Final = "Pedestal: your results"
 SUBTITLE: Final = "Does admiring these runners lift you up or wear you down?"
-
-#: Verdict words with a symbol, so meaning never rests on colour alone.
-VERDICT_WORDS: Final = {
-    "inspiring": "▲ Reads as inspiring",
-    "mixed": "◆ Reads as mixed",
-    "discouraging": "▼ Reads as discouraging",
-}
-DRIVER_ARROWS: Final = {TOWARDS_INSPIRING: "↑", TOWARDS_DISCOURAGING: "↓"}
 
 #: Chart sizes in CSS pixels (the SVG for the PDF and the HTML's default height).
 CHART_WIDTH: Final = 640
@@ -122,26 +122,6 @@ class Report:
     charts: list[Chart] = field(default_factory=list)
 
 
-def format_score(score: float, minimum: float, maximum: float) -> str:
-    """A scale score on its own range, as the Results page writes it: ``"3.4 on 1–5"``."""
-    return f"{score:.1f} on {minimum:g}–{maximum:g}"
-
-
-def format_pomp(pomp: float) -> str:
-    """A POMP score: ``"60 of 100"``."""
-    return f"{pomp:.0f} of 100"
-
-
-def format_band(low: float, high: float) -> str:
-    """A 95 % band in POMP, clipped to 0–100: ``"95 % band 48–72"``."""
-    return f"95 % band {max(0.0, low):.0f}–{min(100.0, high):.0f}"
-
-
-def format_net(value: float) -> str:
-    """Net inspiration with its sign: ``"+35"``, ``"-12"``."""
-    return f"{value:+.0f}"
-
-
 def format_when(moment: datetime | None) -> str:
     """A timestamp in UTC words, or "not finished"."""
     if moment is None:
@@ -225,12 +205,13 @@ def _model_section(model: RoleModelResult) -> ModelSection:
         text = "Not enough answers about this person to weigh inspiration against discouragement."
         drivers: list[DriverLine] = []
     else:
-        word = VERDICT_WORDS[verdict.label]
-        text = (
-            f"Net inspiration {format_net(verdict.net)} on a scale from -100 to +100 "
-            f"(inspiration {verdict.inspiration:.0f} minus discouragement "
-            f"{verdict.discouragement:.0f}); 95 % band {format_net(verdict.band.low)} to "
-            f"{format_net(verdict.band.high)}."
+        word = verdict_headline(verdict.label, verdict.net)
+        text = verdict_sentence(
+            verdict.net,
+            verdict.band.low,
+            verdict.band.high,
+            verdict.inspiration,
+            verdict.discouragement,
         )
         drivers = [
             DriverLine(

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scoring.verdict import TOWARDS_DISCOURAGING, TOWARDS_INSPIRING
+
 #: POMP cut points for the words "lower", "middling" and "higher" (thirds of the range).
 LOW_BELOW = 100 / 3
 HIGH_ABOVE = 200 / 3
@@ -157,3 +159,66 @@ CLOSING_PROMPT = (
     "You are probably someone's role model too. What could you show a newer runner: talking "
     "about nerves, coming back after a bad patch, or that bad weeks don't disqualify anyone?"
 )
+
+
+# Numbers and verdicts in words: the Results page and both report formats use these, so a
+# runner reads the same sentence everywhere.
+
+#: Verdict words with a symbol, so meaning never rests on colour alone.
+VERDICT_WORDS: dict[str, str] = {
+    "inspiring": "▲ Reads as inspiring",
+    "mixed": "◆ Reads as mixed",
+    "discouraging": "▼ Reads as discouraging",
+}
+#: Arrows for drivers pushing towards inspiring (↑) or discouraging (↓).
+DRIVER_ARROWS: dict[str, str] = {TOWARDS_INSPIRING: "↑", TOWARDS_DISCOURAGING: "↓"}
+#: How far net inspiration must lean (POMP points) before a mixed verdict says which way.
+LEAN_AT = 10.0
+NET_LIMIT = 100.0
+
+
+def signed(value: float) -> str:
+    """A whole number with its sign and a real minus: ``+35``, ``0``, ``−12``."""
+    rounded = round(value)
+    return "0" if rounded == 0 else f"{rounded:+d}".replace("-", "−")
+
+
+def format_score(score: float, minimum: float, maximum: float) -> str:
+    """A scale score on its own range: ``"3.4 on 1–5"``."""
+    return f"{score:.1f} on {minimum:g}–{maximum:g}"
+
+
+def format_pomp(pomp: float) -> str:
+    """A POMP score: ``"60 of 100"``."""
+    return f"{pomp:.0f} of 100"
+
+
+def format_band(low: float, high: float) -> str:
+    """A 95 % band in POMP, clipped to the possible 0–100: ``"95 % band 48–72"``."""
+    return f"95 % band {max(0.0, low):.0f}–{min(100.0, high):.0f}"
+
+
+def net_band_text(low: float, high: float) -> str:
+    """The band of net inspiration, clipped to the possible −100 … +100."""
+    return f"{signed(max(-NET_LIMIT, low))} to {signed(min(NET_LIMIT, high))}"
+
+
+def verdict_headline(label: str, net: float) -> str:
+    """The verdict in a few words; a mixed one says which way it leans, if it clearly does."""
+    words = VERDICT_WORDS[label]
+    if label == "mixed" and net >= LEAN_AT:
+        return f"{words}, leaning towards inspiring"
+    if label == "mixed" and net <= -LEAN_AT:
+        return f"{words}, leaning towards discouraging"
+    return words
+
+
+def verdict_sentence(
+    net: float, low: float, high: float, inspiration: float, discouragement: float
+) -> str:
+    """Net inspiration with its parts and band, in one sentence."""
+    return (
+        f"Net inspiration {signed(net)} on a scale from −100 to +100 (inspiration "
+        f"{inspiration:.0f} minus discouragement {discouragement:.0f}); 95 % band "
+        f"{net_band_text(low, high)}."
+    )

@@ -135,6 +135,8 @@ def results_with_labels(labels: list[str], n_models: int = 3) -> AttemptResults:
 
 def verdict_words(model: RoleModelResult) -> str:
     """The verdict as the report writes it."""
-    from reports.content import VERDICT_WORDS
+    from services.feedback import verdict_headline
 
-    return VERDICT_WORDS[model.verdict.label] if model.verdict else "Not enough answers"
+    if model.verdict is None:
+        return "Not enough answers"
+    return verdict_headline(model.verdict.label, model.verdict.net)
