@@ -14,7 +14,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
-from tests.browser import PHONE, launch_chromium, streamlit_server  # noqa: E402
+from tests.browser import PHONE, choose, launch_chromium, streamlit_server  # noqa: E402
 from tests.test_browser import answer_every_item, save_and_continue, settle  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
@@ -37,8 +37,7 @@ def main() -> None:
             answer_every_item(page, choice=choice)
             save_and_continue(page)
         page.get_by_label("Person 1: short name or nickname").fill("Mara (club)")
-        page.get_by_label("Person 1: who are they to you?").click()
-        page.get_by_role("option", name="Club or training mate").click()
+        choose(page, "Person 1: who are they to you?", "Club or training mate")
         page.get_by_role("radiogroup", name="Person 1: how do you know them?").locator(
             "label"
         ).first.click()
@@ -48,8 +47,7 @@ def main() -> None:
         how_many.locator("label").nth(1).click()  # two role models
         settle(page)
         page.get_by_label("Person 2: short name or nickname").fill("Olympic champion")
-        page.get_by_label("Person 2: who are they to you?").click()
-        page.get_by_role("option", name="Elite or pro runner").click()
+        choose(page, "Person 2: who are they to you?", "Elite or pro runner")
         page.get_by_role("radiogroup", name="Person 2: how do you know them?").locator("label").nth(
             1
         ).click()

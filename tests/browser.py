@@ -76,3 +76,21 @@ def launch_chromium(playwright):
             "chromium) or set BROWSER_PATH."
         )
     return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+
+
+def choose(page, label: str, option: str) -> None:
+    """Pick ``option`` in the select box labelled ``label``, as a person would.
+
+    The first click can land while the page is still scrolling the box into view; a person
+    would simply tap again, so we do too.
+    """
+    box = page.get_by_label(label)
+    target = page.get_by_role("option", name=option)
+    for _ in range(3):
+        box.click()
+        try:
+            target.wait_for(state="visible", timeout=3_000)
+            break
+        except Exception:
+            page.keyboard.press("Escape")
+    target.click()

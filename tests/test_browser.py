@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
-from tests.browser import PHONE, launch_chromium, streamlit_server
+from tests.browser import PHONE, choose, launch_chromium, streamlit_server
 
 pytestmark = pytest.mark.browser
 ODD_LABEL = "<b>Kip</b> ![x](http://198.51.100.7/pixel.png) 🏃"
@@ -112,8 +112,7 @@ def test_a_runner_completes_a_check_on_a_phone_and_survives_a_reload(page, app_u
         save_and_continue(page)
 
     page.get_by_label("Person 1: short name or nickname").fill(ODD_LABEL)
-    page.get_by_label("Person 1: who are they to you?").click()
-    page.get_by_role("option", name="Club or training mate").click()
+    choose(page, "Person 1: who are they to you?", "Club or training mate")
     known = page.get_by_role("radiogroup", name="Person 1: how do you know them?")
     known.locator("label").first.click()
     save_and_continue(page)
