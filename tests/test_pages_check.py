@@ -279,3 +279,35 @@ def test_an_over_long_name_never_reaches_the_database_and_the_rest_is_kept(engin
     assert at.header[0].value == "The people you admire"
     assert at.selectbox(key=f"{attempt}:rm1:kind").value == "coach"
     assert rows(engine, RoleModel) == 0
+
+
+def test_results_offer_every_download_built_only_on_click(engine):
+    at = journey(["Mara"])
+    buttons = at.get("download_button")
+    labels = sorted(b.proto.label for b in buttons)
+    assert labels == sorted(
+        [
+            "Report (PDF)",
+            "Report (HTML, works offline)",
+            "Answers (CSV)",
+            "Scores (CSV)",
+            "Everything (JSON)",
+            "Data dictionary (CSV)",
+            "All data files (ZIP)",
+        ]
+    )
+    # deferred: nothing is built until a click asks for it, and a click does not rerun
+    assert all(b.proto.deferred_file_id and not b.proto.url for b in buttons)
+    assert all(b.proto.ignore_rerun for b in buttons)
+
+
+def test_a_failing_download_answers_with_a_readable_note_not_a_broken_file():
+    from pages.ui import _safe
+
+    def broken() -> bytes:
+        raise RuntimeError("renderer gone")
+
+    note = _safe(broken, "report (pdf)")().decode()
+    assert "could not build the report (pdf)" in note
+    assert "renderer gone" in note
+    assert _safe(lambda: b"%PDF-1.7", "report (pdf)")() == b"%PDF-1.7"
