@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 import os  # noqa: E402
 
 RERUNS = 15
+FIRST_PAGE_RUNS = 3
 RESULTS_GOAL_MS = 150
 FIRST_PAGE_GOAL_S = 4.0
 
@@ -61,24 +62,31 @@ def main() -> None:
 
     from tests.browser import PHONE, launch_chromium, streamlit_server
 
+    firsts, healthies = [], []
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
-        start = time.perf_counter()
-        with streamlit_server(f"sqlite:///{workdir / 'first.db'}") as (url, healthy_s):
-            page = browser.new_page(viewport=PHONE)
-            page.goto(url)
-            expect(page.get_by_role("heading", name="Pedestal")).to_be_visible(timeout=30_000)
-            first_page_s = time.perf_counter() - start
+        for run in range(FIRST_PAGE_RUNS):
+            start = time.perf_counter()
+            with streamlit_server(f"sqlite:///{workdir / f'first{run}.db'}") as (url, healthy):
+                context = browser.new_context(viewport=PHONE)  # a new visitor: empty cache
+                page = context.new_page()
+                page.goto(url)
+                expect(page.get_by_role("heading", name="Pedestal")).to_be_visible(timeout=30_000)
+                firsts.append(time.perf_counter() - start)
+                healthies.append(healthy)
+                context.close()
         browser.close()
+    first_page_s, healthy_s = statistics.median(firsts), statistics.median(healthies)
 
     print(f"check page rerun, median of {RERUNS}: {check_ms:.1f} ms")
     print(
         f"results page rerun (3 role models), median of {RERUNS}: {results_ms:.1f} ms "
         f"(goal < {RESULTS_GOAL_MS} ms: {results_ms / RESULTS_GOAL_MS:.2f}x of budget)"
     )
-    print(f"streamlit run -> server healthy: {healthy_s:.2f} s")
+    print(f"streamlit run -> server healthy, median of {FIRST_PAGE_RUNS}: {healthy_s:.2f} s")
     print(
-        f"streamlit run -> first page visible in Chromium: {first_page_s:.2f} s "
+        f"streamlit run -> first page visible in Chromium, median of {FIRST_PAGE_RUNS}: "
+        f"{first_page_s:.2f} s "
         f"(goal < {FIRST_PAGE_GOAL_S} s: {first_page_s / FIRST_PAGE_GOAL_S:.2f}x of budget)"
     )
 
