@@ -79,32 +79,44 @@ def missing_message(questionnaire_id: str, missing: list[str]) -> str:
     )
 
 
+def item_inputs(step, questionnaire, saved: dict[str, int], prefix: str) -> dict:
+    """Every item of the step, with a note above each one left unanswered last time."""
+    flagged = set(st.session_state.get(f"missing:{attempt}:{step.key}", []))
+    values = {}
+    for number, item in enumerate(questionnaire.items, start=1):
+        if item.id in flagged:
+            st.warning(f"Question {number} still needs an answer.", icon=":material/error:")
+        values[item.id] = ui.item_input(
+            questionnaire, item, number, saved.get(item.id), key=f"{prefix}:{item.id}"
+        )
+    return values
+
+
+def after_save(step_index: int, missing: list[str], *, back: bool) -> None:
+    """Go on, or stay and name the gaps (Back always goes back: what was given is saved)."""
+    step = steps[step_index]
+    if not back and missing:
+        st.session_state[f"missing:{attempt}:{step.key}"] = missing
+        st.session_state[f"flash:{attempt}"] = missing_message(step.questionnaire_id, missing)
+        st.rerun()
+    st.session_state.pop(f"missing:{attempt}:{step.key}", None)
+    go(step_index - 1 if back else step_index + 1)
+
+
 def questionnaire_step(step_index: int) -> None:
     step = steps[step_index]
     questionnaire = load_bank(step.questionnaire_id)
-    saved = progress.answers.get(questionnaire.id, {})
-    flagged = set(st.session_state.get(f"missing:{attempt}:{step.key}", []))
     st.header(questionnaire.title)
     with st.form(f"form-{step.key}"):
         st.write(questionnaire.instructions)
         if questionnaire.response.labels and questionnaire.id != "context":
             st.caption(ui.anchors(questionnaire))
-        values = {}
-        for number, item in enumerate(questionnaire.items, start=1):
-            if item.id in flagged:
-                st.warning(f"Question {number} still needs an answer.", icon=":material/error:")
-            values[item.id] = ui.item_input(
-                questionnaire, item, number, saved.get(item.id), key=f"{attempt}:{item.id}"
-            )
+        saved = progress.answers.get(questionnaire.id, {})
+        values = item_inputs(step, questionnaire, saved, prefix=attempt)
         back, forward = nav_buttons(step_index == 0)
     if back or forward:
         missing = svc.save_answers(engine, attempt, questionnaire.id, values)
-        if forward and missing:
-            st.session_state[f"missing:{attempt}:{step.key}"] = missing
-            st.session_state[f"flash:{attempt}"] = missing_message(questionnaire.id, missing)
-            st.rerun()
-        st.session_state.pop(f"missing:{attempt}:{step.key}", None)
-        go(step_index - 1 if back else step_index + 1)
+        after_save(step_index, missing, back=back)
 
 
 def role_models_step(step_index: int) -> None:
@@ -164,20 +176,13 @@ def role_models_step(step_index: int) -> None:
 def role_model_step(step_index: int) -> None:
     step = steps[step_index]
     model = progress.role_models[step.position - 1]
-    questionnaire = load_bank("role_model")
-    flagged = set(st.session_state.get(f"missing:{attempt}:{step.key}", []))
+    questionnaire = load_bank(step.questionnaire_id)
     st.header(f"About {ui.escape_md(model.label)}")
     prefix = f"{attempt}:rm{step.position}"
     with st.form(f"form-{step.key}"):
         st.write(questionnaire.instructions)
         st.caption(ui.anchors(questionnaire))
-        values = {}
-        for number, item in enumerate(questionnaire.items, start=1):
-            if item.id in flagged:
-                st.warning(f"Question {number} still needs an answer.", icon=":material/error:")
-            values[item.id] = ui.item_input(
-                questionnaire, item, number, model.answers.get(item.id), key=f"{prefix}:{item.id}"
-            )
+        values = item_inputs(step, questionnaire, model.answers, prefix=prefix)
         st.subheader("What you admire")
         options = [*QUALITIES, OTHER_QUALITY]
         custom = model.quality if model.quality and model.quality not in QUALITIES else ""
@@ -213,12 +218,7 @@ def role_model_step(step_index: int) -> None:
         except InputError as err:
             st.error(str(err))
             return
-        if forward and missing:
-            st.session_state[f"missing:{attempt}:{step.key}"] = missing
-            st.session_state[f"flash:{attempt}"] = missing_message("role_model", missing)
-            st.rerun()
-        st.session_state.pop(f"missing:{attempt}:{step.key}", None)
-        go(step_index - 1 if back else step_index + 1)
+        after_save(step_index, missing, back=back)
 
 
 def finish_step() -> None:

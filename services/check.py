@@ -40,6 +40,7 @@ from store.models import (
     Submission,
     utcnow,
 )
+from store.queries import answers_by_questionnaire, role_model_answers
 
 Answers = Mapping[str, int | None]
 
@@ -277,9 +278,6 @@ def save_role_model_answers(
 
 
 def _progress(submission: Submission) -> Progress:
-    answers: dict[str, dict[str, int]] = {}
-    for answer in submission.answers:
-        answers.setdefault(answer.questionnaire, {})[answer.item] = answer.value
     models = [
         RoleModelProgress(
             position=rm.position,
@@ -288,13 +286,13 @@ def _progress(submission: Submission) -> Progress:
             known=rm.known,
             quality=rm.quality,
             practice=rm.practice,
-            answers={a.item: a.value for a in rm.answers},
+            answers=role_model_answers(rm),
         )
         for rm in submission.role_models
     ]
     return Progress(
         attempt_id=submission.id,
-        answers=answers,
+        answers=answers_by_questionnaire(submission),
         role_models=models,
         steps_done=list(submission.steps_done),
         submitted_at=submission.submitted_at,

@@ -31,6 +31,7 @@ from services.steps import ROLE_MODEL_ID, SELF_QUESTIONNAIRES
 from services.vocabulary import KNOWN, ROLE_MODEL_KINDS
 from store.db import unit_of_work
 from store.models import Submission
+from store.queries import answers_by_questionnaire, role_model_answers
 
 #: Questionnaires shown as score cards (the context questions are not scored).
 SCORED_QUESTIONNAIRES = tuple(q for q in SELF_QUESTIONNAIRES if load_bank(q).scales)
@@ -206,9 +207,7 @@ def _pairs(questionnaire: Questionnaire, answers: dict[str, int]) -> list[PairRe
 
 def score_submission(submission: Submission) -> AttemptResults:
     """Score one submission row (with its answers and role models loaded)."""
-    answers: dict[str, dict[str, int]] = {}
-    for answer in submission.answers:
-        answers.setdefault(answer.questionnaire, {})[answer.item] = answer.value
+    answers = answers_by_questionnaire(submission)
     scales: list[ScaleResult] = []
     for qid in SCORED_QUESTIONNAIRES:
         questionnaire = load_bank(qid)
@@ -218,7 +217,7 @@ def score_submission(submission: Submission) -> AttemptResults:
     block = load_bank(ROLE_MODEL_ID)
     models = []
     for row in submission.role_models:
-        given = {a.item: a.value for a in row.answers}
+        given = role_model_answers(row)
         verdict, problem = None, None
         try:
             verdict = classify_admiration(
