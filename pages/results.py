@@ -1,7 +1,8 @@
 import streamlit as st
 
 from pages import ui
-from services import feedback, returning
+from reports import wording
+from services import returning
 from services.results_view import ResultsView, load_view
 
 engine = ui.engine()
@@ -65,9 +66,9 @@ for model in results.role_models:
                 "Not enough answers about this person to weigh inspiration against discouragement."
             )
         else:
-            st.markdown(f"#### {feedback.verdict_headline(verdict.label, verdict.net)}")
+            st.markdown(f"#### {wording.verdict_headline(verdict.label, verdict.net)}")
             st.write(
-                feedback.verdict_sentence(
+                wording.verdict_sentence(
                     verdict.net,
                     verdict.band.low,
                     verdict.band.high,
@@ -77,7 +78,7 @@ for model in results.role_models:
             )
             st.markdown("**What pushed it**")
             for driver in verdict.drivers:
-                arrow = feedback.DRIVER_ARROWS.get(driver.direction, "·")
+                arrow = wording.DRIVER_ARROWS.get(driver.direction, "·")
                 st.markdown(f"- {arrow} {driver.sentence}")
         ui.chart(view.pairs[model.position], key=f"pairs-{model.position}")
         if model.quality or model.practice:
@@ -99,9 +100,9 @@ for scale in results.scales:
         st.markdown(f"**{scale.title}**")
         if scale.scored:
             st.write(
-                f"{feedback.format_score(scale.score, scale.minimum, scale.maximum)} "
-                f"({feedback.format_pomp(scale.pomp)}; "
-                f"{feedback.format_band(scale.pomp_low, scale.pomp_high)})"
+                f"{wording.format_score(scale.score, scale.minimum, scale.maximum)} "
+                f"({wording.format_pomp(scale.pomp)}; "
+                f"{wording.format_band(scale.pomp_low, scale.pomp_high)})"
             )
             st.write(scale.meaning)
         else:

@@ -11,15 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import plotly.graph_objects as go
 
 import charts
 from questionnaires import load_bank
-from scoring.verdict import Driver
-from services import feedback
-from services.feedback import (
+from reports import wording
+from reports.wording import (
     DRIVER_ARROWS,
     format_band,
     format_pomp,
@@ -27,9 +26,12 @@ from services.feedback import (
     verdict_headline,
     verdict_sentence,
 )
-from services.results import AttemptResults, RoleModelResult, ScaleResult, pairs_frame
+from scoring.verdict import Driver
 
 #: Paper sizes the PDF offers.
+if TYPE_CHECKING:  # the result types are built in services; reports only read them
+    from services.results import AttemptResults, RoleModelResult, ScaleResult
+
 PAPER_SIZES: Final = ("A4", "Letter")
 REPORT_TITLE: Final = "Pedestal: your results"
 SUBTITLE: Final = "Does admiring these runners lift you up or wear you down?"
@@ -172,7 +174,7 @@ def plain_prompts(model: RoleModelResult) -> list[str]:
     verdict = model.verdict.label if model.verdict else "mixed"
     quality = _QUALITY_TOKEN if model.quality else None
     prompts = []
-    for prompt in feedback.reflection_prompts(_LABEL_TOKEN, verdict, quality):
+    for prompt in wording.reflection_prompts(_LABEL_TOKEN, verdict, quality):
         text = _EMPHASIS.sub(r"\1", prompt)
         text = text.replace(_LABEL_TOKEN, model.label)
         if model.quality:
@@ -192,7 +194,7 @@ def _driver_name(driver: Driver, model: RoleModelResult) -> str:
 
 
 def _model_section(model: RoleModelResult) -> ModelSection:
-    pairs = pairs_frame(model)
+    pairs = model.pairs_frame()
     chart = Chart(
         key=f"pairs-{model.position}",
         title="Feeling pairs",

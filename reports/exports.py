@@ -22,12 +22,14 @@ import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import pandas as pd
 
 from questionnaires import INSTRUMENT_IDS, Questionnaire, load_bank
-from services.results import AttemptResults, ScaleResult
+
+if TYPE_CHECKING:  # built in services; exports only read them
+    from services.results import AttemptResults, ScaleResult
 
 #: Number format shared with ``python -m scoring score --format csv``.
 FLOAT_FORMAT: Final = "%.6g"

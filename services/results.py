@@ -13,6 +13,7 @@ import pandas as pd
 from sqlalchemy import Engine
 
 from questionnaires import Questionnaire, load_bank
+from reports import wording
 from scoring import SCORING_VERSION
 from scoring.change import ReliableChange, reliable_change
 from scoring.scales import scale_bounds, score_questionnaire
@@ -26,7 +27,6 @@ from scoring.verdict import (
     Verdict,
     classify_admiration,
 )
-from services import feedback
 from services.steps import ROLE_MODEL_ID, SELF_QUESTIONNAIRES
 from services.vocabulary import KNOWN, ROLE_MODEL_KINDS
 from store.db import unit_of_work
@@ -90,6 +90,16 @@ class RoleModelResult:
     verdict_problem: str | None
     prompts: list[str]
 
+    def pairs_frame(self) -> pd.DataFrame:
+        """The bipolar-pairs chart's data for this role model."""
+        return pd.DataFrame(
+            [
+                {"negative": p.negative, "positive": p.positive, "value": p.value}
+                for p in self.pairs
+            ],
+            columns=["negative", "positive", "value"],
+        )
+
     @property
     def kind_text(self) -> str:
         """The kind of role model in words."""
@@ -113,8 +123,8 @@ class AttemptResults:
     scales: list[ScaleResult]
     role_models: list[RoleModelResult]
     context: dict[str, str]
-    limits: str = feedback.GENERAL_LIMITS
-    closing_prompt: str = feedback.CLOSING_PROMPT
+    limits: str = wording.GENERAL_LIMITS
+    closing_prompt: str = wording.CLOSING_PROMPT
 
     def role_model_frame(self) -> pd.DataFrame:
         """One row per role model with a verdict: the role-model map's data."""
@@ -149,16 +159,8 @@ class AttemptResults:
         )
 
 
-def pairs_frame(model: RoleModelResult) -> pd.DataFrame:
-    """The bipolar-pairs chart's data for one role model."""
-    return pd.DataFrame(
-        [{"negative": p.negative, "positive": p.positive, "value": p.value} for p in model.pairs],
-        columns=["negative", "positive", "value"],
-    )
-
-
 def _scale_results(
-    questionnaire: Questionnaire, answers: dict[str, int], meanings: dict[str, feedback.Meaning]
+    questionnaire: Questionnaire, answers: dict[str, int], meanings: dict[str, wording.Meaning]
 ) -> dict[str, ScaleResult]:
     frame = pd.DataFrame([answers], columns=questionnaire.item_ids, dtype="float64")
     scored = score_questionnaire(frame, questionnaire).iloc[0]
@@ -184,7 +186,7 @@ def _scale_results(
             maximum=high,
             n_answered=int(scored[f"{scale.id}_n"]),
             n_items=len(scale.items),
-            meaning=feedback.describe(meaning, pomp) if meaning and not math.isnan(pomp) else "",
+            meaning=wording.describe(meaning, pomp) if meaning and not math.isnan(pomp) else "",
             cannot_tell=meaning.cannot_tell if meaning else "",
         )
     return results
@@ -211,7 +213,7 @@ def score_submission(submission: Submission) -> AttemptResults:
     scales: list[ScaleResult] = []
     for qid in SCORED_QUESTIONNAIRES:
         questionnaire = load_bank(qid)
-        meanings = {sid: m for (q, sid), m in feedback.MEANINGS.items() if q == qid}
+        meanings = {sid: m for (q, sid), m in wording.MEANINGS.items() if q == qid}
         scales.extend(_scale_results(questionnaire, answers.get(qid, {}), meanings).values())
 
     block = load_bank(ROLE_MODEL_ID)
@@ -234,11 +236,11 @@ def score_submission(submission: Submission) -> AttemptResults:
                 known=row.known,
                 quality=row.quality,
                 practice=row.practice,
-                scales=_scale_results(block, given, feedback.ROLE_MODEL_MEANINGS),
+                scales=_scale_results(block, given, wording.ROLE_MODEL_MEANINGS),
                 pairs=_pairs(block, given),
                 verdict=verdict,
                 verdict_problem=problem,
-                prompts=feedback.reflection_prompts(row.label, label, row.quality),
+                prompts=wording.reflection_prompts(row.label, label, row.quality),
             )
         )
     context_q = load_bank("context")
@@ -303,6 +305,5 @@ __all__ = [
     "ScaleResult",
     "compare_attempts",
     "load_results",
-    "pairs_frame",
     "score_submission",
 ]

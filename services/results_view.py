@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from sqlalchemy import Engine
 
 import charts
-from services.results import AttemptResults, load_results, pairs_frame
+from services.results import AttemptResults, load_results
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -39,7 +39,7 @@ def build_view(results: AttemptResults) -> ResultsView:
         )
     pairs = {}
     for model in results.role_models:
-        frame = pairs_frame(model)
+        frame = model.pairs_frame()
         pairs[model.position] = Chart(
             figure=charts.bipolar_pairs(frame), text=charts.describe_bipolar_pairs(frame)
         )

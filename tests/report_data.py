@@ -135,7 +135,7 @@ def results_with_labels(labels: list[str], n_models: int = 3) -> AttemptResults:
 
 def verdict_words(model: RoleModelResult) -> str:
     """The verdict as the report writes it."""
-    from services.feedback import verdict_headline
+    from reports.wording import verdict_headline
 
     if model.verdict is None:
         return "Not enough answers"

@@ -29,9 +29,9 @@ from questionnaires import load_bank
 from reports.content import build_report
 from reports.html import render_html
 from reports.pdf import PLACEHOLDER, printable, render_pdf
+from reports.wording import format_score
 from scoring.scales import scale_bounds, score_questionnaire
 from services.downloads import load_attempt_data
-from services.feedback import format_score
 from services.results import SCORED_QUESTIONNAIRES
 from store.db import make_engine, migrate, unit_of_work
 from store.models import Answer
