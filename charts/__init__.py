@@ -8,12 +8,12 @@ No Streamlit and no database here. Pages show the figures with
 
 from charts.bipolar import bipolar_pairs, describe_bipolar_pairs
 from charts.change import change_over_attempts, describe_change_over_attempts
-from charts.errors import ChartDataError, ChartRenderError
 from charts.export import figure_to_svg
 from charts.role_model_map import describe_role_model_map, quadrant_name, role_model_map
 from charts.scale_bands import describe_scale_bands, scale_bands
 from charts.team import describe_team_distribution, team_distribution
 from charts.theme import FONT_FAMILY, PLOT_CONFIG
+from questionnaires.errors import ChartDataError, ChartRenderError
 
 __all__ = [
     "FONT_FAMILY",

@@ -19,7 +19,7 @@ from typing import Any, Final
 
 import plotly.graph_objects as go
 
-from charts.errors import ChartRenderError
+from questionnaires.errors import ChartRenderError
 
 DEFAULT_BROWSER: Final = "/usr/bin/chromium"
 DEFAULT_WIDTH: Final = 640

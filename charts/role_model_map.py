@@ -14,7 +14,6 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts import theme
-from charts.errors import ChartDataError
 from charts.text import (
     as_float,
     band_text,
@@ -26,6 +25,7 @@ from charts.text import (
     require_columns,
     signed,
 )
+from questionnaires.errors import ChartDataError
 
 COLUMNS: Final = ("label", "proximity", "net", "net_low", "net_high", "verdict")
 X_TITLE: Final = "Feels close and reachable →"

@@ -19,7 +19,7 @@ from typing import Final
 
 import pandas as pd
 
-from charts.errors import ChartDataError
+from questionnaires.errors import ChartDataError
 
 ELLIPSIS: Final = "…"
 CHART_LABEL_CHARS: Final = 24

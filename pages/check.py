@@ -2,8 +2,8 @@ import streamlit as st
 
 from pages import ui
 from questionnaires import load_bank
+from questionnaires.errors import CheckClosedError, InputError
 from services import check as svc
-from services.errors import CheckClosedError, InputError
 from services.steps import MAX_ROLE_MODELS
 from services.vocabulary import KNOWN, QUALITIES, ROLE_MODEL_KINDS
 from store.models import LABEL_MAX, NOTE_MAX, QUALITY_MAX

@@ -34,8 +34,8 @@ from typing import Final
 import plotly.graph_objects as go
 
 from charts import ChartRenderError, figure_to_svg
+from questionnaires.errors import ReportError
 from reports.content import CHART_WIDTH, PAPER_SIZES, Chart, ModelSection, Report
-from reports.errors import ReportError
 
 FONT_DIR: Final = Path("/usr/share/fonts/truetype/dejavu")
 FONT_FILES: Final = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}

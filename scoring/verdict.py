@@ -32,7 +32,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from questionnaires.errors import QuestionnaireError, ResponseDataError
+from questionnaires.errors import InsufficientAnswersError, QuestionnaireError, ResponseDataError
 from questionnaires.schema import Questionnaire, Uncertainty
 from scoring.responses import prepare_responses
 from scoring.scales import scale_bounds, score_questionnaire, score_scale
@@ -126,24 +126,6 @@ _SCALE_SENTENCES: dict[str, dict[Direction, str]] = {
         NEUTRAL: "You see some of their process and some only of results; this doesn't tip it.",
     },
 }
-
-
-class InsufficientAnswersError(ResponseDataError):
-    """Too few answers to weigh inspiration against discouragement.
-
-    Attributes
-    ----------
-    reasons : dict of str to str
-        Scale id → why it has no score, e.g. ``{"inspiration": "2 of 4 items answered; 3 needed"}``.
-    """
-
-    def __init__(self, reasons: Mapping[str, str]) -> None:
-        self.reasons = dict(reasons)
-        detail = "; ".join(f"{scale}: {why}" for scale, why in self.reasons.items())
-        super().__init__(
-            f"not enough answers to weigh inspiration against discouragement ({detail}). "
-            "Answer the remaining questions about this person to see a verdict."
-        )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -17,8 +17,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from questionnaires import ResponseDataError, load_bank
+from questionnaires.errors import CheckClosedError, InputError
 from services.codes import hash_code, new_result_code
-from services.errors import CheckClosedError, InputError
 from services.steps import (
     MAX_ROLE_MODELS,
     OPTIONAL_QUESTIONNAIRES,

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Final, Literal
 
 from sqlalchemy import Engine
 
-from reports.errors import NoSuchAttemptError
+from questionnaires.errors import NoSuchAttemptError
 from reports.exports import AnswerRecord
 from services.results import AttemptResults, score_submission
 from store.db import unit_of_work

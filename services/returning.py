@@ -7,9 +7,9 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, delete, select
 
+from questionnaires.errors import NotAllowedError
 from services.check import new_attempt_id, start_check
 from services.codes import hash_code, normalise_code
-from services.errors import NotAllowedError
 from store.db import unit_of_work
 from store.models import Respondent, Submission, utcnow
 

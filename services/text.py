@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from services.errors import InputError
+from questionnaires.errors import InputError
 
 
 def clean_text(text: str | None, *, field: str, max_length: int, required: bool) -> str | None:

@@ -25,7 +25,7 @@ import pandas as pd
 import pytest
 
 from questionnaires import load_bank
-from reports.errors import NoSuchAttemptError
+from questionnaires.errors import NoSuchAttemptError
 from reports.exports import answers_frame, neutralise, to_csv_bytes, wide_answers
 from scoring import SCORING_VERSION
 from services import downloads

@@ -209,7 +209,7 @@ def test_500_character_labels_build_in_both_formats():
 
 
 def test_unknown_paper_size_is_refused_with_the_choices(report):
-    from reports.errors import ReportError
+    from questionnaires.errors import ReportError
 
     with pytest.raises(ReportError, match="A4"):
         render_pdf(report, paper="A3")

@@ -18,6 +18,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import event, func, select
 
 from questionnaires import ResponseDataError, load_bank
+from questionnaires.errors import CheckClosedError, InputError
 from services.check import (
     RoleModelInput,
     finish_check,
@@ -28,7 +29,6 @@ from services.check import (
     save_role_models,
     start_check,
 )
-from services.errors import CheckClosedError, InputError
 from services.returning import delete_everything, find_respondent, may_view, start_retake
 from services.steps import SELF_QUESTIONNAIRES
 from store.db import unit_of_work
