@@ -311,3 +311,18 @@ def test_a_failing_download_answers_with_a_readable_note_not_a_broken_file():
     assert "could not build the report (pdf)" in note
     assert "renderer gone" in note
     assert _safe(lambda: b"%PDF-1.7", "report (pdf)")() == b"%PDF-1.7"
+
+
+@pytest.mark.postgres
+def test_the_journey_runs_on_postgresql_when_database_url_says_so(monkeypatch, postgres_url):
+    from tests.conftest import _fresh_postgres
+
+    url = _fresh_postgres(postgres_url)
+    monkeypatch.setenv("DATABASE_URL", url)
+    at = journey(["Mara", "Kip"])
+    assert not at.exception, at.exception
+    assert len(at.code[0].value.replace("-", "")) == 20
+    engine = get_engine(url)
+    assert engine.dialect.name == "postgresql"
+    assert rows(engine, RoleModel) == 2
+    assert rows(engine, Respondent) == 1
