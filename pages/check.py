@@ -1,3 +1,5 @@
+import contextlib
+
 import streamlit as st
 
 from pages import ui
@@ -29,6 +31,9 @@ if progress is None:
     attempt = svc.start_check(engine, svc.new_attempt_id())
     st.query_params["attempt"] = attempt
     progress = svc.load_progress(engine, attempt)
+if attempt != progress.attempt_id:  # one spelling of the id everywhere (URL, session, codes)
+    attempt = progress.attempt_id
+    st.query_params["attempt"] = attempt
 if progress.submitted_at is not None:
     st.success("This check is finished.")
     st.page_link("pages/results.py", label="See the results", query_params={"attempt": attempt})
@@ -133,6 +138,10 @@ def role_models_step(step_index: int) -> None:
         horizontal=True,
         key=f"{attempt}:n_models",
     )
+    if count < len(saved):
+        dropped = ", ".join(ui.escape_md(m.label) for m in saved[count:])
+        st.warning(f"Saving with fewer people removes your answers about {dropped}.")
+    st.caption("Changing a name counts as a new person: their questions start afresh.")
     kinds, known = list(ROLE_MODEL_KINDS), list(KNOWN)
     with st.form("form-role-models"):
         entries = []
@@ -163,6 +172,9 @@ def role_models_step(step_index: int) -> None:
             entries.append(svc.RoleModelInput(label=label, kind=kind or "", known=how or ""))
         back, forward = nav_buttons(False)
     if back:
+        # keep what is complete; an unfinished entry cannot be stored and is not an error here
+        with contextlib.suppress(InputError):
+            svc.save_role_models(engine, attempt, entries)
         go(step_index - 1)
     if forward:
         try:

@@ -73,5 +73,5 @@ if st.button(
 
 st.page_link("pages/privacy.py", label="Delete my data", icon=":material/delete:")
 if st.button("Forget my code on this device"):
-    st.session_state.pop("respondent_id", None)
+    ui.forget_session()
     st.rerun()

@@ -33,6 +33,6 @@ st.write(
 sure = st.checkbox("I understand this cannot be undone", key="delete-sure")
 if st.button("Delete everything", type="primary", disabled=not sure):
     returning.delete_everything(engine, runner.respondent_id)
-    st.session_state.pop("respondent_id", None)
+    ui.forget_session()
     st.session_state["deleted"] = True
     st.rerun()

@@ -3,16 +3,18 @@ import streamlit as st
 from pages import ui
 from reports import wording
 from services import returning
-from services.results_view import ResultsView, load_view
 
 engine = ui.engine()
 
-attempt = st.query_params.get("attempt")
-allowed = bool(attempt) and (
-    attempt in ui.own_attempts()
-    or returning.may_view(engine, attempt, respondent_id=st.session_state.get("respondent_id"))
+attempt = returning.canonical_attempt_id(st.query_params.get("attempt"))
+# Checked on every rerun, against the database: deleted results fail it in every session,
+# and a link alone opens results only briefly after finishing.
+allowed = attempt is not None and returning.may_view(
+    engine,
+    attempt,
+    respondent_id=st.session_state.get("respondent_id"),
+    owner=attempt in ui.own_attempts(),
 )
-# Checked on every rerun: a link alone opens results only briefly after finishing.
 if not allowed:
     st.title("Results")
     st.info("To see results, open them with your result code.")
@@ -20,14 +22,7 @@ if not allowed:
     st.stop()
 
 
-# Finished attempts never change, so their scores and charts are built once; the access check
-# above still runs on every rerun, and a deleted attempt fails it before the cache is read.
-@st.cache_resource(ttl=600, max_entries=256, show_spinner=False)
-def cached_view(attempt_id: str, database: str) -> ResultsView | None:
-    return load_view(engine, attempt_id)
-
-
-view = cached_view(attempt, ui.database_key())
+view = ui.results_view(attempt)
 if view is None:
     st.error("These results no longer exist.")
     st.stop()
@@ -45,7 +40,7 @@ if code:
             "again or recover it.",
             icon=":material/key:",
         )
-        if st.checkbox("I've saved my code", key=f"saved:{attempt}"):
+        if st.button("I've saved my code: hide it", key=f"saved:{attempt}"):
             st.session_state["new_codes"].pop(attempt, None)
             st.rerun()
 
@@ -88,8 +83,14 @@ for model in results.role_models:
             if model.practice:
                 st.markdown(f"This week: {ui.escape_md(model.practice)}")
         st.markdown("**To reflect on**")
-        for prompt in model.prompts:
-            st.markdown(f"- {ui.escape_md(prompt)}")
+        # Our prompts are Markdown; only the runner's own words inside them are escaped.
+        prompts = wording.reflection_prompts(
+            ui.escape_md(model.label),
+            verdict.label if verdict else "mixed",
+            ui.escape_md(model.quality) if model.quality else None,
+        )
+        for prompt in prompts:
+            st.markdown(f"- {prompt}")
         if verdict is not None:
             st.caption(verdict.limits)
 

@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 import charts
 from questionnaires import Item, Questionnaire
 from services import downloads as dl
-from services.results_view import Chart
+from services.results_view import Chart, ResultsView, load_view
 from store.db import database_url, get_engine
 
 log = logging.getLogger("pedestal")
@@ -45,6 +45,25 @@ def chart(item: Chart, *, key: str) -> None:
 def escape_md(text: str) -> str:
     """Make user text render literally inside Markdown: no links, images, HTML or directives."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+
+
+# Finished attempts never change, so their scores and charts are built once per process. Pages
+# check access against the database on every rerun *before* asking for a view.
+@st.cache_resource(ttl=600, max_entries=256, show_spinner=False)
+def _cached_view(attempt_id: str, database: str) -> ResultsView | None:
+    return load_view(engine(), attempt_id)
+
+
+def results_view(attempt_id: str) -> ResultsView | None:
+    """Scores and charts of one finished attempt (call only after an access check)."""
+    return _cached_view(attempt_id, database_key())
+
+
+def forget_session() -> None:
+    """Drop everything this browser session may see: codes, own attempts, cached results."""
+    for key in ("respondent_id", "own_attempts", "new_codes"):
+        st.session_state.pop(key, None)
+    _cached_view.clear()
 
 
 def own_attempts() -> set[str]:
@@ -90,6 +109,10 @@ def item_input(
         index=span.values.index(saved) if saved in span.values else None,
         format_func=fmt,
         horizontal=not labelled_choices,
+        # screen readers hear what the ends mean at every item, not once per form
+        help=anchors(questionnaire)
+        if item.response is None and questionnaire.response.labels
+        else None,
         key=key,
     )
 

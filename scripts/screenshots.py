@@ -65,7 +65,7 @@ def main() -> None:
         expect(page.get_by_text("All done")).to_be_visible()
         page.get_by_role("button", name="See my results").click()
         expect(page.get_by_role("heading", name="Your results", exact=True)).to_be_visible()
-        page.get_by_text("I've saved my code").click()
+        page.get_by_role("button", name="I've saved my code: hide it").click()
         settle(page)
         expect(page.locator(".js-plotly-plot").first).to_be_visible()
         page.wait_for_timeout(800)

@@ -224,7 +224,11 @@ def clean_role_models(models: Sequence[RoleModelInput]) -> list[RoleModelInput]:
 
 
 def save_role_models(engine: Engine, attempt_id: str, models: Sequence[RoleModelInput]) -> None:
-    """Store the 1–3 named role models; renaming keeps the answers already given about them."""
+    """Store the 1–3 named role models.
+
+    The same name (ignoring case) keeps the answers given about that person; a new name in a
+    slot is a new person, so the old person's answers are deleted, never reused.
+    """
     cleaned = clean_role_models(models)
     start_check(engine, attempt_id)
     with unit_of_work(engine) as session:
@@ -232,6 +236,12 @@ def save_role_models(engine: Engine, attempt_id: str, models: Sequence[RoleModel
         existing = {rm.position: rm for rm in submission.role_models}
         for position, model in enumerate(cleaned, start=1):
             row = existing.pop(position, None)
+            if row is not None and row.label.casefold() != model.label.casefold():
+                # Another name is another person: answers about the old one must not carry over.
+                session.delete(row)
+                session.flush()
+                _mark(submission, f"role_model_{position}", done=False)
+                row = None
             if row is None:
                 row = RoleModel(submission_id=submission.id, position=position)
                 session.add(row)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -90,16 +91,32 @@ def delete_everything(engine: Engine, respondent_id: str) -> int:
     return len(ids)
 
 
-def may_view(engine: Engine, attempt_id: str, *, respondent_id: str | None) -> bool:
+def canonical_attempt_id(text: str | None) -> str | None:
+    """The standard spelling of an attempt id (lower case, hyphens), or ``None`` if not one."""
+    try:
+        return str(uuid.UUID(text or ""))
+    except (ValueError, TypeError, AttributeError):
+        return None
+
+
+def may_view(
+    engine: Engine, attempt_id: str, *, respondent_id: str | None, owner: bool = False
+) -> bool:
     """Whether the asker may see this attempt's results.
 
-    Allowed: the runner identified by code in this session, or anyone holding the attempt link
-    within :data:`RESULTS_GRACE` of finishing (the link is as unguessable as a code).
+    The attempt must exist and be finished. Then allowed: the session that finished it
+    (``owner``), the runner identified by code in this session, or anyone holding the attempt
+    link within :data:`RESULTS_GRACE` of finishing (the link is as unguessable as a code).
     """
+    attempt_id = canonical_attempt_id(attempt_id)
+    if attempt_id is None:
+        return False
     with unit_of_work(engine) as session:
         submission = session.get(Submission, attempt_id)
         if submission is None or submission.submitted_at is None:
             return False
+        if owner:
+            return True
         if respondent_id is not None and submission.respondent_id == respondent_id:
             return True
         submitted = submission.submitted_at

@@ -6,6 +6,11 @@ import unicodedata
 
 from questionnaires.errors import InputError
 
+#: Format characters worth keeping: emoji joiners and variation selectors, new lines, tabs.
+# Other format characters (zero-width spaces, bidi overrides) could make a name look empty or
+# reversed, so they are dropped.
+KEEP = frozenset({"\u200d", "\u200c", "\ufe0e", "\ufe0f", "\n", "\t"})
+
 
 def clean_text(text: str | None, *, field: str, max_length: int, required: bool) -> str | None:
     """Trim, drop control characters and enforce a length, counting characters not bytes.
@@ -18,7 +23,9 @@ def clean_text(text: str | None, *, field: str, max_length: int, required: bool)
         When a required text is empty or any text is longer than ``max_length``.
     """
     cleaned = "".join(
-        ch for ch in (text or "") if ch in "\n\t" or unicodedata.category(ch) != "Cc"
+        ch
+        for ch in (text or "")
+        if ch in KEEP or unicodedata.category(ch) not in {"Cc", "Cf", "Cs"}
     ).strip()
     if not cleaned:
         if required:

@@ -145,6 +145,7 @@ def test_a_double_submit_stores_one_copy(engine):
     attempt = attempt_of(at)
     submit(at, "Back")
     submit(at)  # the same step again, unchanged
+    assert not at.exception, at.exception
     assert rows(engine, Submission) == 1
     with unit_of_work(engine) as session:
         n = session.scalar(
@@ -201,13 +202,13 @@ def test_deleting_removes_every_row_for_the_code(engine):
 
 
 def test_odd_labels_are_shown_literally(engine):
-    odd = ["<img src=x onerror=alert(1)>", "![x](http://e.x/i.png)", "Kip 🏃‍♂️", "מאמן"]
-    at = journey(odd[:3])
+    odd = ["<img src=x onerror=alert(1)>", "![x](http://e.x/i.png)", "Kip 🏃‍♂️ מאמן"]
+    at = journey(odd)
     assert not at.exception, at.exception
     subheaders = [s.value for s in at.subheader]
     assert r"\<img src\=x onerror\=alert\(1\)\>" in subheaders
     assert r"\!\[x\]\(http\://e\.x/i\.png\)" in subheaders
-    assert "Kip 🏃‍♂️" in subheaders
+    assert "Kip 🏃‍♂️ מאמן" in subheaders
     body = " ".join(m.value for m in at.markdown)
     assert "](http" not in body.replace(r"\]\(http", "")
 
@@ -326,3 +327,49 @@ def test_the_journey_runs_on_postgresql_when_database_url_says_so(monkeypatch, p
     assert engine.dialect.name == "postgresql"
     assert rows(engine, RoleModel) == 2
     assert rows(engine, Respondent) == 1
+
+
+def test_results_are_gone_in_the_same_session_once_deleted(engine):
+    at = journey(["Mara"])
+    attempt = attempt_of(at)
+    at.switch_page("pages/results.py")
+    at.query_params["attempt"] = attempt
+    at.run()
+    assert [t.value for t in at.title] == ["Your results"]
+    code = at.code[0].value
+    at.switch_page("pages/come_back.py").run()
+    at.text_input[0].input(code)
+    at.button[0].click().run()
+    at.switch_page("pages/privacy.py").run()
+    at.checkbox(key="delete-sure").check().run()
+    next(b for b in at.button if b.label == "Delete everything").click().run()
+    at.switch_page("pages/results.py")
+    at.query_params["attempt"] = attempt
+    at.run()
+    assert not at.exception, at.exception
+    assert [t.value for t in at.title] == ["Results"]
+    assert not at.code  # the code is no longer shown either
+    assert not at.get("plotly_chart")
+
+
+def test_an_odd_spelling_of_the_attempt_id_still_shows_the_new_code(engine):
+    at = open_app("pages/check.py")
+    attempt = attempt_of(at)
+    at.query_params["attempt"] = attempt.upper().replace("-", "")
+    at.run()
+    assert attempt_of(at) == attempt  # written back in its standard form
+    complete_self_steps(at)
+    name_role_models(at, ["Mara"])
+    answer_role_model(at, 1)
+    at = finish(at)
+    assert [t.value for t in at.title] == ["Your results"]
+    assert len(at.code[0].value.replace("-", "")) == 20
+
+
+def test_naming_fewer_people_warns_whose_answers_go(engine):
+    at = open_app("pages/check.py")
+    complete_self_steps(at)
+    name_role_models(at, ["Ana", "Ben <b>", "Kip"])
+    submit(at, "Back")
+    at.radio(key=f"{attempt_of(at)}:n_models").set_value(1).run()
+    assert any(r"Ben \<b\>, Kip" in w.value for w in at.warning)

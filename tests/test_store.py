@@ -153,13 +153,28 @@ def test_odd_labels_are_stored_exactly_as_typed(engine):
     assert [m.label for m in load_progress(engine, attempt).role_models] == odd
 
 
-def test_renaming_role_models_keeps_their_answers_and_dropping_one_deletes_it(engine):
+def test_same_name_keeps_answers_and_dropping_a_person_deletes_theirs(engine):
     attempt = complete_check(engine, n_models=2)
-    save_role_models(engine, attempt, [RoleModelInput(label="Renamed", kind="coach", known="afar")])
+    save_role_models(engine, attempt, [RoleModelInput(label="MODEL 0", kind="coach", known="afar")])
     progress = load_progress(engine, attempt)
-    assert [m.label for m in progress.role_models] == ["Renamed"]
+    assert [(m.label, m.kind) for m in progress.role_models] == [("MODEL 0", "coach")]
     assert len(progress.role_models[0].answers) == len(load_bank("role_model").items)
     assert count(engine, RoleModel) == 1
+    assert count(engine, RoleModelAnswer) == len(load_bank("role_model").items)
+
+
+def test_a_new_name_in_a_slot_is_a_new_person_with_no_borrowed_answers(engine):
+    attempt = complete_check(engine, n_models=1)
+    save_role_models(
+        engine, attempt, [RoleModelInput(label="Someone new", kind="mate", known="afar")]
+    )
+    progress = load_progress(engine, attempt)
+    model = progress.role_models[0]
+    assert model.answers == {}
+    assert model.quality is None
+    assert "role_model_1" not in progress.steps_done
+    with pytest.raises(InputError, match="still has unanswered questions"):
+        finish_check(engine, attempt)
 
 
 def test_finishing_twice_issues_one_code(engine):
