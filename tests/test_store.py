@@ -133,6 +133,7 @@ def test_out_of_range_answers_are_refused_with_the_item_and_range(engine):
     [
         ("", "empty"),
         ("   ", "empty"),
+        ("\u200b\u202e", "empty"),  # zero-width space and a bidi override look empty
         ("x" * 61, "61 characters long"),
         ("y" * 500, "500 characters"),
     ],
