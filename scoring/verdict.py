@@ -71,7 +71,9 @@ BIPOLAR_ITEMS: tuple[str, ...] = (
     "bp_obsession_respect",
 )
 #: Scales reported as drivers, in the order they are described.
-DRIVER_SCALES: tuple[str, ...] = (PROXIMITY, ATTAINABILITY, PROCESS)
+# Similarity and attainability, not proximity: proximity is their union, so listing it too
+# would count attainability twice.
+DRIVER_SCALES: tuple[str, ...] = (SIMILARITY, ATTAINABILITY, PROCESS)
 
 Label = Literal["inspiring", "discouraging", "mixed"]
 Direction = Literal["towards inspiring", "towards discouraging", "neutral"]
@@ -90,7 +92,7 @@ LIMITS = (
 )
 
 _SCALE_SENTENCES: dict[str, dict[Direction, str]] = {
-    PROXIMITY: {
+    SIMILARITY: {
         TOWARDS_INSPIRING: (
             "They feel close to your own life and level, and people who feel like us tend to "
             "make admiration lift us."

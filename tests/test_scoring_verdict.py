@@ -109,7 +109,7 @@ def test_each_driver_points_the_way_its_answers_lean(
         inspiration=5, discouragement=3, proximity=level, process=level, pairs=answer
     )
     drivers = {d.input: d for d in classify_admiration(answers, RM).drivers}
-    assert set(drivers) == {"proximity", "attainability", "process", *BIPOLAR_ITEMS}
+    assert set(drivers) == {"similarity", "attainability", "process", *BIPOLAR_ITEMS}
     for driver in drivers.values():
         assert driver.direction == direction
         assert 0 <= driver.strength <= 1
@@ -126,7 +126,7 @@ def test_drivers_are_sorted_strongest_first_with_strength_from_the_midpoint() ->
     by_input = {d.input: d for d in drivers}
     assert by_input["bp_envy_curiosity"].strength == pytest.approx(1.0)
     assert by_input["bp_shame_energy"].strength == pytest.approx(1 / 3)
-    assert by_input["proximity"].strength == pytest.approx(abs(_pomp(6) - 50) / 50)
+    assert by_input["similarity"].strength == pytest.approx(abs(_pomp(6) - 50) / 50)
     assert by_input["process"].direction == "towards discouraging"
 
 
@@ -141,6 +141,13 @@ def test_bipolar_sentences_name_the_poles_in_plain_words() -> None:
     assert "towards shame rather than energy" in drivers["bp_shame_energy"].sentence
 
 
+def test_proximity_is_not_a_driver_because_it_repeats_attainability() -> None:
+    answers = role_model_answers(inspiration=5, discouragement=3, proximity=6)
+    inputs = [d.input for d in classify_admiration(answers, RM).drivers]
+    assert "proximity" not in inputs
+    assert inputs.count("attainability") == 1
+
+
 def test_unanswered_driver_inputs_are_left_out() -> None:
     answers = role_model_answers(inspiration=6, discouragement=2)
     for item in ("pro1", "pro2", "pro3", "bp_shame_energy"):
@@ -148,7 +155,7 @@ def test_unanswered_driver_inputs_are_left_out() -> None:
     inputs = {d.input for d in classify_admiration(answers, RM).drivers}
     assert "process" not in inputs
     assert "bp_shame_energy" not in inputs
-    assert "proximity" in inputs
+    assert "similarity" in inputs
 
 
 def test_too_few_answers_for_inspiration_raise_insufficient_answers() -> None:
