@@ -61,6 +61,10 @@ class InputError(PedestalError):
     """Something typed or picked cannot be stored as it is; the message says how to fix it."""
 
 
+class CommandLineInputError(PedestalError):
+    """A file given to the command line cannot be used: unreadable, not UTF-8 or a broken CSV."""
+
+
 class CheckClosedError(PedestalError):
     """The attempt is already finished (or gone), so it takes no more answers."""
 

@@ -10,7 +10,15 @@ from __future__ import annotations
 import math
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictInt,
+    StrictStr,
+    model_validator,
+)
 
 #: An instrument id: lower case letters, digits, ``_`` and ``-``.
 QUESTIONNAIRE_ID = r"^[a-z0-9_-]+$"
@@ -18,6 +26,20 @@ QUESTIONNAIRE_ID = r"^[a-z0-9_-]+$"
 PLAIN_ID = r"^[A-Za-z_][A-Za-z0-9_]*$"
 
 ItemId = Annotated[StrictStr, Field(pattern=PLAIN_ID, max_length=64)]
+
+
+def _refuse_bool(value: object) -> object:
+    """Keep pydantic's lax mode from reading YAML ``true``/``false`` (or yes/no, on/off) as 1/0."""
+    if isinstance(value, bool):
+        raise ValueError(
+            f"{str(value).lower()} is a yes/no value, not a number; write a number such as 0.8 "
+            "(YAML reads true, false, yes, no, on and off as yes/no)"
+        )
+    return value
+
+
+#: A float field that refuses booleans (numbers and numeric text still pass as usual).
+Number = Annotated[float, BeforeValidator(_refuse_bool)]
 
 #: Default share of a scale's items that must be answered for a score.
 DEFAULT_MIN_ANSWERED = 0.8
@@ -77,8 +99,8 @@ class Uncertainty(_Frozen):
     the reliability to assume. Pick them conservatively: a lower reliability gives a wider band.
     """
 
-    sd: float = Field(gt=0)
-    reliability: float = Field(gt=0, lt=1)
+    sd: Number = Field(gt=0)
+    reliability: Number = Field(gt=0, lt=1)
 
 
 class Scale(_Frozen):
@@ -88,7 +110,7 @@ class Scale(_Frozen):
     title: StrictStr
     items: list[ItemId] = Field(min_length=1)
     reverse: list[ItemId] = Field(default_factory=list)
-    min_answered: float = Field(default=DEFAULT_MIN_ANSWERED, gt=0, le=1)
+    min_answered: Number = Field(default=DEFAULT_MIN_ANSWERED, gt=0, le=1)
     description: StrictStr = ""
     uncertainty: Uncertainty | None = None
 

@@ -15,6 +15,7 @@ what and where, and exits with status 2.
 from __future__ import annotations
 
 import argparse
+import csv
 import io
 import json
 import math
@@ -24,7 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from questionnaires.errors import PedestalError
+from questionnaires.errors import CommandLineInputError, PedestalError
 from questionnaires.loader import load_questionnaire
 from questionnaires.schema import Questionnaire
 from scoring import SCORING_VERSION
@@ -34,10 +35,6 @@ from scoring.scales import score_questionnaire
 
 #: Exit status for input the user can fix.
 EXIT_BAD_INPUT = 2
-
-
-class InputError(PedestalError):
-    """Bad command-line input (file or CSV problems)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -65,38 +62,107 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _is_blank(record: list[str]) -> bool:
+    """A line pandas skips: empty, or one field of spaces only."""
+    return not record or (len(record) == 1 and not record[0].strip())
+
+
+def _read_header(text: str, name: str) -> list[str]:
+    """Check the CSV record by record and return the header's column names, stripped.
+
+    Every data row must have as many fields as the header: more fields would make pandas use the
+    leading ones as an index and shift every answer, fewer usually mean a broken file. Rows are
+    numbered like respondents (1 = first data row, blank lines skipped), with the file line too.
+    Empty header cells become ``Unnamed: <position>`` (and are ignored, as pandas does).
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header: list[str] | None = None
+    row = 0
+    line = 1  # file line on which the next record starts
+    try:
+        for record in reader:
+            start, line = line, reader.line_num + 1
+            if _is_blank(record):
+                continue
+            if header is None:
+                header = [field.strip() for field in record]
+                continue
+            row += 1
+            if len(record) > len(header):
+                raise CommandLineInputError(
+                    f"{name}: row {row} (line {start}) has {len(record)} fields but the header "
+                    f"has {len(header)}. Check for stray commas."
+                )
+            if len(record) < len(header):
+                raise CommandLineInputError(
+                    f"{name}: row {row} (line {start}) has {len(record)} fields but the header "
+                    f"has {len(header)}; a short row usually means a broken file. Keep every "
+                    "row as wide as the header and leave skipped answers empty, as in 1,,3."
+                )
+    except csv.Error as err:
+        raise CommandLineInputError(
+            f"{name}: is not a well-formed CSV (line {reader.line_num}: {err}); "
+            "check the quotes on that line"
+        ) from err
+    if header is None:
+        raise CommandLineInputError(f"{name}: is empty; expected a header row of item ids")
+    names = [column or f"Unnamed: {position}" for position, column in enumerate(header)]
+    seen: set[str] = set()
+    for column in names:
+        if column in seen:
+            raise CommandLineInputError(
+                f"{name}: column '{column}' appears more than once in the header; "
+                "keep one column per item and rename or delete the other"
+            )
+        seen.add(column)
+    return names
+
+
 def read_responses(path: Path) -> pd.DataFrame:
     """Read a wide responses CSV, indexed by respondent (the column, else 1, 2, 3 …).
 
     Raises
     ------
-    InputError
-        If the file cannot be read or parsed, is empty, or repeats a respondent.
+    CommandLineInputError
+        If the file cannot be read or parsed, is empty, has a row wider or narrower than the
+        header, repeats a column name, or repeats a respondent.
     """
     try:
         raw = path.read_bytes()
     except OSError as err:
-        raise InputError(f"{path.name}: cannot be read ({err.strerror})") from err
+        raise CommandLineInputError(f"{path.name}: cannot be read ({err.strerror})") from err
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise InputError(f"{path.name}: is not UTF-8 text; save it as UTF-8 CSV") from err
+        raise CommandLineInputError(
+            f"{path.name}: is not UTF-8 text; save it as UTF-8 CSV"
+        ) from err
+    names = _read_header(text, path.name)
     try:
-        frame = pd.read_csv(io.StringIO(text), dtype={RESPONDENT_COLUMN: "str"})
+        frame = pd.read_csv(
+            io.StringIO(text),
+            header=0,
+            names=names,
+            index_col=False,
+            dtype={RESPONDENT_COLUMN: "str"},
+        )
     except pd.errors.EmptyDataError as err:
-        raise InputError(f"{path.name}: is empty; expected a header row of item ids") from err
+        raise CommandLineInputError(
+            f"{path.name}: is empty; expected a header row of item ids"
+        ) from err
     except (pd.errors.ParserError, ValueError) as err:
         detail = " ".join(str(err).split())
-        raise InputError(f"{path.name}: is not a well-formed CSV ({detail})") from err
-    frame.columns = [str(c).strip() for c in frame.columns]
+        raise CommandLineInputError(f"{path.name}: is not a well-formed CSV ({detail})") from err
     if RESPONDENT_COLUMN in frame.columns:
         keys = frame[RESPONDENT_COLUMN]
         if keys.isna().any():
             row = int(keys.isna().to_numpy().argmax()) + 1
-            raise InputError(f"{path.name}: row {row} has no respondent; fill the column in")
+            raise CommandLineInputError(
+                f"{path.name}: row {row} has no respondent; fill the column in"
+            )
         repeated = keys[keys.duplicated()]
         if len(repeated):
-            raise InputError(
+            raise CommandLineInputError(
                 f"{path.name}: respondent '{repeated.iloc[0]}' appears more than once; "
                 "keep one row per respondent"
             )
@@ -218,7 +284,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         responses = read_responses(args.responses)
         if not set(questionnaire.item_ids) & set(responses.columns):
             example = ", ".join(questionnaire.item_ids[:3])
-            raise InputError(
+            raise CommandLineInputError(
                 f"{args.responses.name}: no column is an item of '{questionnaire.id}' "
                 f"(expected ids such as {example}); check the header row and the questionnaire"
             )
@@ -228,9 +294,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             else:
                 output = _reliability(questionnaire, responses, args.format, args.missing)
         except PedestalError as err:
-            if isinstance(err, InputError):
+            if isinstance(err, CommandLineInputError):
                 raise
-            raise InputError(f"{args.responses.name}: {err}") from err
+            raise CommandLineInputError(f"{args.responses.name}: {err}") from err
     except PedestalError as err:
         message = " ".join(str(err).split())
         print(f"error: {message}", file=sys.stderr)

@@ -9,6 +9,7 @@ Rules
 - Item ids are **case-sensitive**: column ``C1`` is not item ``c1``.
 - A missing item column means nobody answered that item (all NaN).
 - Empty or whitespace-only text cells count as unanswered.
+- ``True``/``False`` cells are never answers (not 1 and 0), whatever the column's dtype.
 - Every other cell of an item column must be a whole number inside *that item's own* range
   (its ``response`` if it has one, else the questionnaire's); otherwise
   :class:`~questionnaires.errors.ResponseDataError` names the row, the column, the value, the
@@ -111,6 +112,8 @@ def _where(responses: pd.DataFrame, position: int, column: str) -> str:
 
 
 def _fmt(value: object) -> str:
+    if isinstance(value, bool | np.bool_):
+        return str(bool(value))  # 'True', not 'np.True_' or 1
     if isinstance(value, float | np.floating) and float(value).is_integer():
         return str(int(value))
     if isinstance(value, str):
@@ -118,32 +121,38 @@ def _fmt(value: object) -> str:
     return str(value)
 
 
+def _is_bool(value: object) -> bool:
+    return isinstance(value, bool | np.bool_)
+
+
 def _numeric_column(responses: pd.DataFrame, column: str, response: ResponseRange) -> np.ndarray:
+    """One item column as ``float64``; raise for the first answered cell that is not a number.
+
+    True/False are yes/no values, not answers: they fail in every dtype (``bool``, nullable
+    ``boolean`` and mixed ``object`` columns) instead of being read as 1 and 0.
+    """
     raw = responses[column]
     if pd.api.types.is_bool_dtype(raw.dtype):
-        position = 0
-        raise ResponseDataError(
-            f"{_where(responses, position, column)}: {raw.iloc[position]!r} is not a number; "
-            f"answers are whole numbers {response.min}-{response.max}. "
-            "Write the answer as a number, or leave the cell empty if it was skipped."
-        )
-    if pd.api.types.is_numeric_dtype(raw.dtype):
-        values = raw.to_numpy(dtype=float, na_value=np.nan)
+        values = np.full(len(raw), np.nan)
+        bad = raw.notna().to_numpy(dtype=bool)
+    elif pd.api.types.is_numeric_dtype(raw.dtype):
+        return raw.to_numpy(dtype=float, na_value=np.nan)
     else:
         text = raw.astype("object")
         blank = text.map(lambda v: isinstance(v, str) and not v.strip()).to_numpy(dtype=bool)
-        coerced = pd.to_numeric(text.where(~blank), errors="coerce")
+        boolean = text.map(_is_bool).to_numpy(dtype=bool)
+        coerced = pd.to_numeric(text.where(~blank & ~boolean), errors="coerce")
         values = coerced.to_numpy(dtype=float, na_value=np.nan)
-        bad = np.isnan(values) & raw.notna().to_numpy() & ~blank
-        if bad.any():
-            position = int(np.argmax(bad))
-            count = int(bad.sum())
-            more = f" ({count - 1} more cells in this column are not numbers.)" if count > 1 else ""
-            raise ResponseDataError(
-                f"{_where(responses, position, column)}: {_fmt(raw.iloc[position])} is not a "
-                f"number; answers are whole numbers {response.min}-{response.max}. Write the "
-                f"answer as a number, or leave the cell empty if it was skipped.{more}"
-            )
+        bad = (np.isnan(values) & raw.notna().to_numpy(dtype=bool) & ~blank) | boolean
+    if bad.any():
+        position = int(np.argmax(bad))
+        count = int(bad.sum())
+        more = f" ({count - 1} more cells in this column are not numbers.)" if count > 1 else ""
+        raise ResponseDataError(
+            f"{_where(responses, position, column)}: {_fmt(raw.iloc[position])} is not a "
+            f"number; answers are whole numbers {response.min}-{response.max}. Write the "
+            f"answer as a number, or leave the cell empty if it was skipped.{more}"
+        )
     return values
 
 

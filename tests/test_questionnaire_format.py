@@ -156,6 +156,24 @@ def test_the_valid_example_used_below_loads() -> None:
             id="min_answered above one",
         ),
         pytest.param(
+            lambda d: d["scales"][0].update(min_answered=True),
+            "scales.0.min_answered",
+            ["true is a yes/no value, not a number"],
+            id="min_answered true is not read as 1",
+        ),
+        pytest.param(
+            lambda d: d["scales"][0].update(uncertainty={"sd": True, "reliability": 0.8}),
+            "scales.0.uncertainty.sd",
+            ["true is a yes/no value, not a number"],
+            id="uncertainty sd true is not read as 1",
+        ),
+        pytest.param(
+            lambda d: d["scales"][0].update(uncertainty={"sd": 1.0, "reliability": False}),
+            "scales.0.uncertainty.reliability",
+            ["false is a yes/no value, not a number"],
+            id="uncertainty reliability false is not read as 0",
+        ),
+        pytest.param(
             lambda d: d.update(version="one"),
             "version",
             ["integer", "'one'"],
@@ -277,6 +295,21 @@ def test_min_items_is_the_ceiling_of_min_answered_times_the_items(
 ) -> None:
     questionnaire = parse_questionnaire(_scale_of(k, min_answered))
     assert questionnaire.scale("s").min_items == needed
+
+
+def test_a_yaml_yes_for_min_answered_is_refused_through_the_loader(tmp_path: Path) -> None:
+    path = tmp_path / "yes.yaml"
+    text = yaml.safe_dump(_valid()).replace("reverse:", "min_answered: yes\n  reverse:")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(QuestionnaireError, match=r"^yes\.yaml: scales\.0\.min_answered: true is"):
+        load_questionnaire(path)
+
+
+def test_whole_numbers_still_count_as_numbers_for_min_answered_and_sd() -> None:
+    scale = {"min_answered": 1, "uncertainty": {"sd": 2, "reliability": 0.7}}
+    questionnaire = parse_questionnaire(_broken(lambda d: d["scales"][0].update(scale)))
+    assert questionnaire.scale("s").min_answered == 1.0
+    assert questionnaire.scale("s").uncertainty.sd == 2.0
 
 
 def test_min_answered_defaults_to_four_fifths() -> None:

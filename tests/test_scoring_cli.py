@@ -13,7 +13,9 @@ import pingouin as pg
 import pytest
 import yaml
 
+from questionnaires.errors import CommandLineInputError
 from scoring import SCORING_VERSION, score_questionnaire
+from scoring.cli import read_responses
 from tests.test_scoring_fixtures import comparison_data, comparison_questionnaire
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -253,6 +255,35 @@ BAD_INPUTS = [
     ),
     pytest.param(
         None,
+        "wide.csv",
+        ("wide.csv", "c1,c2,c3\n1,2,3\n1,2,3,4,5\n"),
+        "wide.csv: row 2 (line 3) has 5 fields but the header has 3. Check for stray commas.",
+        id="row with more fields than the header",
+    ),
+    pytest.param(
+        None,
+        "narrow.csv",
+        ("narrow.csv", "c1,c2,c3\n1,2\n"),
+        "narrow.csv: row 1 (line 2) has 2 fields but the header has 3; a short row usually "
+        "means a broken file",
+        id="row with fewer fields than the header",
+    ),
+    pytest.param(
+        None,
+        "header.csv",
+        ("header.csv", "c1, c1\n1,2\n"),
+        "header.csv: column 'c1' appears more than once in the header",
+        id="repeated column name",
+    ),
+    pytest.param(
+        None,
+        "yesno.csv",
+        ("yesno.csv", "respondent,c1\nr1,TRUE\nr2,FALSE\n"),
+        "row 1 (respondent 'r1'), column 'c1': True is not a number",
+        id="yes or no instead of a number",
+    ),
+    pytest.param(
+        None,
         "other.csv",
         ("other.csv", "age,team\n30,a\n"),
         "no column is an item of 'comparison'",
@@ -308,6 +339,49 @@ def _check_bad_input(
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert message in result.stderr
+
+
+def test_a_row_with_extra_fields_is_refused_instead_of_shifting_answers(tmp_path: Path) -> None:
+    # pandas used to read the two leading fields as an index, so c1 silently became 3.
+    path = tmp_path / "r.csv"
+    path.write_text("c1,c2,c3\n1,2,3,4,5\n", encoding="utf-8")
+    with pytest.raises(CommandLineInputError, match=r"^r\.csv: row 1 \(line 2\) has 5 fields"):
+        read_responses(path)
+
+
+def test_a_row_with_fewer_fields_than_the_header_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text("c1,c2,c3\n1,2,3\n4,5\n", encoding="utf-8")
+    with pytest.raises(CommandLineInputError, match=r"row 2 \(line 3\) has 2 fields .* 1,,3"):
+        read_responses(path)
+
+
+@pytest.mark.parametrize("header", ["c1,c1", "c1,c2,c1 ", "respondent,c1,respondent"])
+def test_a_repeated_column_name_is_refused_and_named(tmp_path: Path, header: str) -> None:
+    path = tmp_path / "r.csv"
+    width = len(header.split(","))
+    path.write_text(f"{header}\n{','.join(['1'] * width)}\n", encoding="utf-8")
+    with pytest.raises(CommandLineInputError, match="' appears more than once in the header"):
+        read_responses(path)
+
+
+def test_rows_as_wide_as_the_header_read_with_skipped_answers_and_blank_lines(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text('\n c1 ,c2,c3,\n1,,3,\n\n4,5,"",\n  \n', encoding="utf-8")
+    frame = read_responses(path)
+    assert list(frame.columns) == ["c1", "c2", "c3", "Unnamed: 3"]
+    assert frame.index.tolist() == [1, 2]
+    assert frame["c1"].tolist() == [1, 4]
+    assert frame["c2"].isna().tolist() == [True, False]
+
+
+def test_a_quoted_answer_spanning_lines_counts_as_one_field(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text('respondent,c1,note\na,1,"two\nlines"\nb,2,x,y\n', encoding="utf-8")
+    with pytest.raises(CommandLineInputError, match=r"row 2 \(line 4\) has 4 fields"):
+        read_responses(path)
 
 
 def test_usage_errors_also_exit_with_2_on_one_line(files: dict) -> None:

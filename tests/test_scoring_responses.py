@@ -182,3 +182,47 @@ def test_integer_and_float_columns_give_the_same_answers() -> None:
     ints = pd.DataFrame({"c1": [1, 2, 3], "conf": [0, 5, 10]})
     floats = ints.astype(float)
     pd.testing.assert_frame_equal(prepare_responses(ints, Q), prepare_responses(floats, Q))
+
+
+@pytest.mark.parametrize(
+    ("column", "expected"),
+    [
+        pytest.param(
+            pd.Series([1, True, 3], dtype=object),
+            "row 2, column 'c1': True is not a number",
+            id="True in a mixed column is not read as 1",
+        ),
+        pytest.param(
+            pd.Series([2, np.False_], dtype=object),
+            "row 2, column 'c1': False is not a number",
+            id="numpy False in a mixed column",
+        ),
+        pytest.param(
+            pd.Series([True, False]),
+            "row 1, column 'c1': True is not a number; answers are whole numbers 1-5",
+            id="pure bool column",
+        ),
+        pytest.param(
+            pd.Series([pd.NA, None, False], dtype="boolean"),
+            "row 3, column 'c1': False is not a number",
+            id="nullable boolean column names its first answered cell",
+        ),
+    ],
+)
+def test_true_and_false_are_never_answers(column: pd.Series, expected: str) -> None:
+    with pytest.raises(ResponseDataError) as info:
+        prepare_responses(pd.DataFrame({"c1": column}), Q)
+    message = str(info.value)
+    assert message.startswith(expected)
+    assert "np." not in message
+
+
+def test_a_bool_column_reports_the_respondent_of_the_bad_row() -> None:
+    data = pd.DataFrame({"c1": pd.Series([pd.NA, True], index=["r1", "r2"], dtype="boolean")})
+    with pytest.raises(ResponseDataError, match=r"^row 2 \(respondent 'r2'\), column 'c1': True"):
+        prepare_responses(data, Q)
+
+
+def test_a_nullable_boolean_column_with_no_answers_counts_as_unanswered() -> None:
+    data = pd.DataFrame({"c1": pd.Series([pd.NA, pd.NA], dtype="boolean")})
+    assert prepare_responses(data, Q)["c1"].isna().all()
