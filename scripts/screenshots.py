@@ -61,7 +61,7 @@ def main() -> None:
             labels = groups.nth(index).locator("label")
             # the distant model: feels far, discourages a little more than it inspires
             labels.nth(1 if index < 13 else (5 if index < 18 else 1)).click()
-        page.get_by_role("button", name="Save and continue").click()
+        page.get_by_role("button", name="Save and continue", exact=True).click()
         expect(page.get_by_text("All done")).to_be_visible()
         page.get_by_role("button", name="See my results").click()
         expect(page.get_by_role("heading", name="Your results", exact=True)).to_be_visible()

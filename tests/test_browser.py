@@ -58,7 +58,7 @@ def settle(page: Page) -> None:
 
 def save_and_continue(page: Page) -> None:
     before = step_text(page)
-    page.get_by_role("button", name="Save and continue").click()
+    page.get_by_role("button", name="Save and continue", exact=True).click()
     expect(page.get_by_text(re.compile(r"^Step \d+ of \d+")).first).not_to_have_text(before)
     settle(page)
 
@@ -101,7 +101,7 @@ def test_a_runner_completes_a_check_on_a_phone_and_survives_a_reload(page, app_u
     expect(page.get_by_text("Step 4 of")).to_be_visible()
     settle(page)
     # ... and going back shows the answers given before the reload.
-    page.get_by_role("button", name="Back").click()
+    page.get_by_role("button", name="Back", exact=True).click()
     expect(page.get_by_text("Step 3 of")).to_be_visible()
     settle(page)
     assert checked_count(page) == page.get_by_test_id("stForm").get_by_role("radiogroup").count()
@@ -118,7 +118,7 @@ def test_a_runner_completes_a_check_on_a_phone_and_survives_a_reload(page, app_u
     save_and_continue(page)
 
     answer_every_item(page, choice=-2)
-    page.get_by_role("button", name="Save and continue").click()
+    page.get_by_role("button", name="Save and continue", exact=True).click()
     expect(page.get_by_text("All done")).to_be_visible()
     page.get_by_role("button", name="See my results").click()
 
