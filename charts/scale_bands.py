@@ -118,19 +118,7 @@ def scale_bands(scales: pd.DataFrame) -> go.Figure:
             margin={"l": 10, "r": 10, "t": 8, "b": 8, "pad": 0},
         )
     )
-    fig.update_xaxes(
-        range=[-2, 102],
-        tickmode="array",
-        tickvals=[0, 50, 100],
-        ticktext=["0", "50", "100"],
-        title={"text": "Score, 0–100"},
-    )
-    fig.update_yaxes(
-        range=[-0.6, max(n, 1) - 0.5 + 0.3],
-        showticklabels=False,
-        showgrid=False,
-        ticks="",
-    )
+    theme.pomp_rows_axes(fig, n)
     return fig
 
 

@@ -98,18 +98,7 @@ def team_distribution(scores: pd.DataFrame) -> go.Figure:
             margin={"l": 10, "r": 10, "t": 8, "b": 8, "pad": 0},
         )
     )
-    fig.update_xaxes(
-        range=[-2, 102],
-        tickmode="array",
-        tickvals=[0, 50, 100],
-        title={"text": "Score, 0–100"},
-    )
-    fig.update_yaxes(
-        range=[-0.6, max(n, 1) - 0.5 + 0.35],
-        showticklabels=False,
-        showgrid=False,
-        ticks="",
-    )
+    theme.pomp_rows_axes(fig, n, top_pad=0.35)
     return fig
 
 

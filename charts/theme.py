@@ -163,3 +163,20 @@ def rows_height(n_rows: int, *, per_row: int = 64, extra: int = 70) -> int:
         Height in pixels.
     """
     return int(min(max(extra + per_row * max(n_rows, 1), MIN_HEIGHT), MAX_HEIGHT))
+
+
+def pomp_rows_axes(fig: go.Figure, n_rows: int, *, top_pad: float = 0.3) -> None:
+    """Axes for charts with one row per scale on a 0–100 score line (bands, team boxes)."""
+    fig.update_xaxes(
+        range=[-2, 102],
+        tickmode="array",
+        tickvals=[0, 50, 100],
+        ticktext=["0", "50", "100"],
+        title={"text": "Score, 0–100"},
+    )
+    fig.update_yaxes(
+        range=[-0.6, max(n_rows, 1) - 0.5 + top_pad],
+        showticklabels=False,
+        showgrid=False,
+        ticks="",
+    )
